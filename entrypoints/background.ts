@@ -1,1 +1,3 @@
-export default defineBackground(() => {});
+import { startBackground } from '../lib/background/start';
+
+export default defineBackground({ type: 'module', main: startBackground });

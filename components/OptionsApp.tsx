@@ -1,0 +1,18 @@
+import { ConnectionForm } from './ConnectionForm';
+import { ProductMappings } from './ProductMappings';
+import { SyncSettingsForm } from './SyncSettingsForm';
+import { useExtensionState } from './use-extension-state';
+
+export function OptionsApp() {
+  const { state, loadError, reload } = useExtensionState();
+  if (loadError) return <p class="error" role="alert">{loadError}</p>;
+  if (!state) return <p aria-busy="true">Loading…</p>;
+  return (
+    <main class="options">
+      <h1>Addigy Counts for PSA: options</h1>
+      <ConnectionForm settings={state.settings} onChanged={reload} />
+      <ProductMappings />
+      <SyncSettingsForm settings={state.settings} snapshot={state.snapshot} onChanged={reload} />
+    </main>
+  );
+}

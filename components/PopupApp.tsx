@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { snapshotToCsv } from '../lib/export/csv';
+import { downloadText } from '../lib/export/download';
+import { request } from '../lib/messaging/client';
+import { PolicyTable } from './PolicyTable';
+import { SnapshotWarnings } from './SnapshotWarnings';
+import { SyncStatusBar } from './SyncStatusBar';
+import { useExtensionState } from './use-extension-state';
+
+/** Re-renders every 30 s so that "5 minutes ago" stays true while the popup is open. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function PopupApp() {
+  const { state, loadError } = useExtensionState();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const now = useNow();
+
+  if (loadError) {
+    return <p class="error" role="alert">{loadError}</p>;
+  }
+  if (!state) return <p aria-busy="true">Loading…</p>;
+
+  const { settings, status, snapshot } = state;
+  const syncNow = () => {
+    setActionError(null);
+    // Failures reach the status bar through storage; this catches a dropped message.
+    request({ type: 'sync/start' }).catch((error: Error) => {
+      if (!status.error) setActionError(error.message);
+    });
+  };
+  const exportCsv = () => {
+    if (!snapshot) return;
+    const date = new Date(snapshot.createdAt).toISOString().slice(0, 10);
+    downloadText(`addigy-device-counts-${date}.csv`, snapshotToCsv(snapshot), 'text/csv');
+  };
+
+  return (
+    <main class="popup">
+      <header>
+        <h1>Addigy device counts</h1>
+        <div class="actions">
+          <button
+            type="button"
+            onClick={syncNow}
+            disabled={!settings.credentialsConfigured || status.state === 'running'}
+            data-testid="sync-now"
+          >
+            Sync now
+          </button>
+          <button type="button" onClick={exportCsv} disabled={!snapshot} data-testid="export-csv">
+            Export CSV
+          </button>
+        </div>
+      </header>
+      {!settings.credentialsConfigured && (
+        <p class="notice" data-testid="not-connected">
+          Addigy is not connected.{' '}
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Open the options
+          </button>{' '}
+          to enter your API credentials.
+        </p>
+      )}
+      <SyncStatusBar status={status} snapshot={snapshot} now={now} />
+      {actionError && <p class="error" role="alert">{actionError}</p>}
+      {snapshot && <SnapshotWarnings snapshot={snapshot} />}
+      {snapshot && <PolicyTable counts={snapshot.counts} />}
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Loads the background's state for a page and keeps it current: the sync status arrives through
+ * `storage.onChanged`, and a finished sync triggers a reload of the snapshot.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { request } from '../lib/messaging/client';
+import type { Settings } from '../lib/settings/settings';
+import type { Snapshot } from '../lib/sync/snapshot';
+import { watchSyncStatus, type SyncStatus } from '../lib/sync/sync-status';
+
+export interface ExtensionState {
+  settings: Settings;
+  status: SyncStatus;
+  snapshot: Snapshot | null;
+}
+
+export function useExtensionState(): {
+  state: ExtensionState | null;
+  loadError: string | null;
+  reload: () => Promise<void>;
+} {
+  const [state, setState] = useState<ExtensionState | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setState(await request<ExtensionState>({ type: 'state/get' }));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    return watchSyncStatus((status) => {
+      setState((previous) => (previous ? { ...previous, status } : previous));
+      if (status.state !== 'running') void reload();
+    });
+  }, [reload]);
+
+  return { state, loadError, reload };
+}

@@ -1,0 +1,46 @@
+/**
+ * The Addigy client interface both API versions implement, and the factory that picks one.
+ * Only the background service worker creates clients, because only it holds credentials.
+ */
+import type { Credentials } from '../vault/credentials';
+import type { DeviceRecord, Policy } from './types';
+import { V1Client } from './v1-client';
+import { V2Client } from './v2-client';
+
+export interface DevicesProgress {
+  pagesFetched: number;
+  /** Null until the first page says how many there are. */
+  pagesExpected: number | null;
+}
+
+export interface FetchedDevices {
+  devices: DeviceRecord[];
+  /** Repeated agentids dropped while paging. */
+  repeatedAgentIds: number;
+  /** What the API said the total is, when it says; compared with `devices.length`. */
+  reportedTotal: number | null;
+}
+
+export interface AuthenticationResult {
+  /** The key's permissions (V2 only). */
+  permissions: string[] | null;
+  orgId: string | null;
+}
+
+export interface AddigyClient {
+  /** Checks the credentials and permissions; throws `AddigyError` with the fix. */
+  authenticate(): Promise<AuthenticationResult>;
+  fetchPolicies(): Promise<Policy[]>;
+  fetchDevices(onProgress?: (progress: DevicesProgress) => void): Promise<FetchedDevices>;
+}
+
+export function createAddigyClient(credentials: Credentials): AddigyClient {
+  return credentials.apiVersion === 'v2'
+    ? new V2Client(credentials.apiUrl, credentials.apiKey)
+    : new V1Client(credentials.apiUrl, credentials.clientId, credentials.clientSecret);
+}
+
+/** Joins a base URL and a path without doubling or dropping the slash between them. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}

@@ -1,0 +1,84 @@
+/**
+ * What the background does for each message type. The router has already parsed the message and
+ * checked that its sender may send it.
+ */
+import { createAddigyClient } from '../addigy/client';
+import {
+  deleteProductMapping,
+  listProductMappings,
+  saveProductMapping,
+} from '../mapping/product-mapping';
+import type { Handlers } from '../messaging/router';
+import { hasHostPermission, originPattern } from '../permissions/host-permissions';
+import { loadSettings, updateSettings } from '../settings/settings';
+import { runSync } from '../sync/run-sync';
+import { scheduleSync } from '../sync/scheduler';
+import { loadLatestSnapshot } from '../sync/snapshot-store';
+import { loadSyncStatus } from '../sync/sync-status';
+import { deleteCredentials, saveCredentials } from '../vault/vault';
+import { overlayCountsFor } from './overlay-counts';
+import { log } from '../log/logger';
+
+export const handlers: Handlers = {
+  'sync/start': async () => {
+    const snapshot = await runSync();
+    return { snapshotId: snapshot.id ?? null };
+  },
+
+  'state/get': async () => {
+    const [settings, status, snapshot] = await Promise.all([
+      loadSettings(),
+      loadSyncStatus(),
+      loadLatestSnapshot(),
+    ]);
+    return { settings, status, snapshot };
+  },
+
+  'credentials/authenticate': async ({ credentials }) => {
+    if (!(await hasHostPermission(credentials.apiUrl))) {
+      throw new Error(
+        `The extension has no permission to reach ${originPattern(credentials.apiUrl)}. Click Authenticate again and allow access when the browser asks.`,
+      );
+    }
+    const result = await createAddigyClient(credentials).authenticate();
+    await saveCredentials(credentials);
+    await updateSettings({
+      apiVersion: credentials.apiVersion,
+      apiUrl: credentials.apiUrl,
+      credentialsConfigured: true,
+    });
+    // The first sync starts at once so the popup has numbers; its errors show in the popup.
+    runSync().catch(() => log.info('The first sync after authenticating failed.'));
+    return result;
+  },
+
+  'credentials/forget': async () => {
+    await deleteCredentials();
+    await updateSettings({ credentialsConfigured: false });
+    return null;
+  },
+
+  'settings/update': async ({ changes }) => {
+    const settings = await updateSettings(changes);
+    await scheduleSync(settings.syncIntervalMinutes);
+    return settings;
+  },
+
+  'mappings/list': async () => listProductMappings(),
+
+  'mappings/save': async ({ mapping }) => {
+    await saveProductMapping(mapping);
+    return null;
+  },
+
+  'mappings/delete': async ({ productId }) => {
+    await deleteProductMapping(productId);
+    return null;
+  },
+
+  'overlay/counts': async ({ companyName, productIds }) => {
+    const snapshot = await loadLatestSnapshot();
+    if (!snapshot) return null;
+    return overlayCountsFor(snapshot, companyName, productIds, await listProductMappings());
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * The background's message router: parse, classify the sender, check the allow-list, dispatch.
+ * It is a plain function of (message, sender) so that tests call it without a browser.
+ */
+import { log } from '../log/logger';
+import { messageSchema, type Message, type MessageType, type Reply } from './messages';
+import { classifySender, type SenderClass, type SenderInfo } from './sender';
+
+/** What each sender class may ask. Content scripts never get credentials or settings. */
+const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
+  'extension-page': new Set<MessageType>([
+    'sync/start',
+    'state/get',
+    'credentials/authenticate',
+    'credentials/forget',
+    'settings/update',
+    'mappings/list',
+    'mappings/save',
+    'mappings/delete',
+    'overlay/counts',
+  ]),
+  'content-script': new Set<MessageType>(['overlay/counts']),
+  unknown: new Set<MessageType>(),
+};
+
+export type Handlers = {
+  [K in MessageType]: (message: Extract<Message, { type: K }>) => Promise<unknown>;
+};
+
+const loggedRejections = new Set<string>();
+
+/** Logs a rejected message once per reason, so a hostile page cannot flood the console. */
+function logRejection(reason: string): void {
+  if (loggedRejections.has(reason)) return;
+  loggedRejections.add(reason);
+  log.warn(`Dropped a runtime message: ${reason}.`);
+}
+
+export async function handleMessage(
+  raw: unknown,
+  sender: SenderInfo,
+  extensionId: string,
+  handlers: Handlers,
+): Promise<Reply<unknown> | undefined> {
+  const senderClass = classifySender(sender, extensionId);
+  const parsed = messageSchema.safeParse(raw);
+  if (!parsed.success) {
+    logRejection(`malformed message from ${senderClass}`);
+    return undefined;
+  }
+  const message = parsed.data;
+  if (!ALLOWED[senderClass].has(message.type)) {
+    logRejection(`"${message.type}" is not allowed from ${senderClass}`);
+    return undefined;
+  }
+  try {
+    const handler = handlers[message.type] as (message: Message) => Promise<unknown>;
+    return { ok: true, data: await handler(message) };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    log.warn(`"${message.type}" failed.`, error);
+    return { ok: false, error: text };
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The ConnectWise PSA adapter. It reads the Additions tab of an agreement (Finance > Agreements >
+ * an agreement > Additions). ConnectWise is a single-page app served from one path per release,
+ * such as /v4_6_release/ConnectWise.aspx or /v2025_1/ConnectWise.aspx, on cloud hosts
+ * (na, eu and au.myconnectwise.net) and self-hosted servers alike, so the URL check ignores the
+ * host. The page is read only through landmarks that survive releases: the banner
+ * `.cw_BannerView .detailLabel`, field classes named after the field (`cw_company`), grid header
+ * texts and `tr.cw-ml-row` rows.
+ */
+import { createLandmarkWarner } from '../landmark-warnings';
+import { readFieldValue, readText } from '../page-text';
+import type { AgreementPage, PsaAdapter } from '../types';
+import { findAdditionsGrid, readAdditionLines, REQUIRED_HEADERS } from './additions-grid';
+
+/** The app's path: a release folder such as v4_6_release or v2025_1, then ConnectWise.aspx. */
+const APP_PATH = /^\/v\d+(?:_\d+)*(?:_release)?\/connectwise\.aspx$/i;
+
+/** Whether the URL is a ConnectWise PSA web client, on any host. */
+export function matchesConnectWiseUrl(url: URL): boolean {
+  const isWeb = url.protocol === 'https:' || url.protocol === 'http:';
+  return isWeb && APP_PATH.test(url.pathname);
+}
+
+function readCompanyName(doc: Document): string {
+  const banner = readText(doc.querySelector('.cw_BannerView .detailLabel'));
+  if (banner) return banner;
+  const field = doc.querySelector('.cw_company');
+  return field ? readFieldValue(field) : '';
+}
+
+function readAgreementName(doc: Document): string | null {
+  const field = doc.querySelector('.cw_agreement');
+  return (field && readFieldValue(field)) || null;
+}
+
+/**
+ * Creates a ConnectWise adapter with its own record of reported landmarks, so that each missing
+ * landmark is logged once per adapter.
+ */
+export function createConnectWiseAdapter(): PsaAdapter {
+  const warn = createLandmarkWarner();
+  return {
+    id: 'connectwise',
+    matchesUrl: matchesConnectWiseUrl,
+    readAgreement(doc: Document): AgreementPage | null {
+      const grid = findAdditionsGrid(doc);
+      if (!grid) {
+        const headers = REQUIRED_HEADERS.map((header) => `"${header}"`).join(' and ');
+        warn(
+          'additions grid',
+          `ConnectWise: no additions grid found (a table with the header cells ${headers}). ` +
+            'Counts show on the Additions tab of an agreement; if they do not show there, ' +
+            'ConnectWise may have changed its page layout.',
+        );
+        return null;
+      }
+
+      const companyName = readCompanyName(doc);
+      if (!companyName) {
+        warn(
+          'company name',
+          'ConnectWise: no company name found in the banner (.cw_BannerView .detailLabel) or ' +
+            'in a company field (.cw_company), so counts are not shown. ConnectWise may have ' +
+            'changed its page layout.',
+        );
+        return null;
+      }
+
+      return {
+        companyName,
+        agreementName: readAgreementName(doc),
+        // TODO: Find the agreement's recid. The URL hash holds the screen state (base64 of an
+        // LZMA stream of JSON) and may contain it, but it is not decoded yet.
+        recordId: null,
+        lines: readAdditionLines(grid, warn),
+      };
+    },
+  };
+}
+
+/** The adapter the content script uses. */
+export const connectWiseAdapter = createConnectWiseAdapter();

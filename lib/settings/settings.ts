@@ -1,0 +1,41 @@
+/**
+ * Non-secret settings in `storage.local`. Every read goes through the zod schema, so a value
+ * written by an older release, or edited by hand, falls back to its default instead of breaking
+ * the extension.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { DEFAULT_V2_URL } from '../vault/credentials';
+
+const SETTINGS_KEY = 'settings';
+
+export const MIN_SYNC_INTERVAL_MINUTES = 30;
+
+const accountLevelSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('roots') }),
+  z.object({ kind: z.literal('children'), parentId: z.string().min(1) }),
+]);
+
+export const settingsSchema = z.object({
+  apiVersion: z.enum(['v1', 'v2']).catch('v2'),
+  apiUrl: z.string().catch(DEFAULT_V2_URL),
+  /** Whether credentials are stored; the credentials themselves live only in the vault. */
+  credentialsConfigured: z.boolean().catch(false),
+  syncIntervalMinutes: z.number().int().min(MIN_SYNC_INTERVAL_MINUTES).max(1440).catch(60),
+  accountLevel: accountLevelSchema.catch({ kind: 'roots' }),
+  staleAfterDays: z.number().int().min(1).max(365).catch(30),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return settingsSchema.parse(stored[SETTINGS_KEY] ?? {});
+}
+
+/** Merges `changes` into the stored settings and returns the result. */
+export async function updateSettings(changes: Partial<Settings>): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await loadSettings()), ...changes });
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}

@@ -1,0 +1,44 @@
+/**
+ * The extension's one IndexedDB database. Upgrades are numbered: add a new `if (oldVersion < N)`
+ * block for each schema change and never edit an old one, because installed copies run them in
+ * order on their next start.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Snapshot } from '../sync/snapshot';
+import type { VaultRecord } from '../vault/envelope';
+import type { ProductMapping } from '../mapping/product-mapping';
+
+export const DB_NAME = 'addigy-psa-counts';
+const DB_VERSION = 1;
+
+export interface ExtensionDb extends DBSchema {
+  /** The AES-GCM data key (id `data-key`) and the encrypted credential records. */
+  vault: { key: string; value: CryptoKey | VaultRecord };
+  /** One record per completed sync, keyed by an increasing number. */
+  snapshots: { key: number; value: Snapshot };
+  /** PSA product id -> vendor service. */
+  productMappings: { key: string; value: ProductMapping };
+}
+
+let dbPromise: Promise<IDBPDatabase<ExtensionDb>> | undefined;
+
+/** Opens the database once per context; later calls share the same connection. */
+export function openExtensionDb(): Promise<IDBPDatabase<ExtensionDb>> {
+  dbPromise ??= openDB<ExtensionDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('vault');
+        db.createObjectStore('snapshots', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('productMappings', { keyPath: 'productId' });
+      }
+    },
+  });
+  return dbPromise;
+}
+
+/** Closes and forgets the shared connection; tests call this between fresh databases. */
+export async function closeExtensionDb(): Promise<void> {
+  const pending = dbPromise;
+  dbPromise = undefined;
+  if (pending) (await pending).close();
+}

@@ -1,0 +1,108 @@
+/**
+ * Steps through the extension's real UI, shared by the headless demo and the end-to-end tests so
+ * that both drive the product exactly as a user would.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+
+export type ConnectionInput =
+  | { apiVersion: 'v2'; apiUrl: string; apiKey: string }
+  | { apiVersion: 'v1'; apiUrl: string; clientId: string; clientSecret: string };
+
+export async function openExtensionPage(
+  context: BrowserContext,
+  extensionId: string,
+  page: 'options.html' | 'popup.html',
+): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${extensionId}/${page}`);
+  return tab;
+}
+
+/** Fills in the options page's connection form, clicks Authenticate and returns the result. */
+export async function authenticate(
+  options: Page,
+  input: ConnectionInput,
+): Promise<{ kind: string; text: string }> {
+  await options.getByRole('radio', { name: input.apiVersion === 'v2' ? /API V2/ : /API V1/ }).check();
+  await options.getByLabel('API URL').fill(input.apiUrl);
+  if (input.apiVersion === 'v2') {
+    await options.getByLabel('API key').fill(input.apiKey);
+  } else {
+    await options.getByLabel('Client ID').fill(input.clientId);
+    await options.getByLabel('Client secret').fill(input.clientSecret);
+  }
+  await options.getByTestId('authenticate').click();
+  const result = options.getByTestId('connection-result');
+  await result.waitFor({ timeout: 30_000 });
+  return { kind: (await result.getAttribute('class')) ?? '', text: (await result.textContent()) ?? '' };
+}
+
+export async function addProductMapping(options: Page, productId: string, serviceLabel: string): Promise<void> {
+  const rows = options.getByTestId('mapping-row');
+  const before = await rows.count();
+  await options.getByLabel('Product ID').fill(productId);
+  await options.getByLabel('Addigy count').selectOption({ label: serviceLabel });
+  await options.getByTestId('add-mapping').click();
+  await rows.nth(before).waitFor();
+}
+
+/** Waits until the popup shows a finished sync (or a failure) and returns the sync state. */
+export async function waitForSyncToSettle(popup: Page, timeout = 60_000): Promise<string> {
+  const status = popup.getByTestId('sync-status');
+  await popup.waitForFunction(
+    () => {
+      const element = document.querySelector('[data-testid="sync-status"]');
+      const state = element?.getAttribute('data-state');
+      return state === 'failed' || (state === 'idle' && document.querySelector('[data-testid="last-sync"]'));
+    },
+    undefined,
+    { timeout },
+  );
+  return (await status.getAttribute('data-state')) ?? '';
+}
+
+/** Clicks "Sync now" and waits for that sync to finish. */
+export async function syncNow(popup: Page): Promise<string> {
+  const lastSync = await popup.getByTestId('last-sync').getAttribute('datetime').catch(() => null);
+  await popup.getByTestId('sync-now').click();
+  await popup.waitForFunction(
+    (previous) => {
+      const state = document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-state');
+      const time = document.querySelector('[data-testid="last-sync"]')?.getAttribute('datetime');
+      return state === 'failed' || (state === 'idle' && time && time !== previous);
+    },
+    lastSync,
+    { timeout: 60_000 },
+  );
+  return (await popup.getByTestId('sync-status').getAttribute('data-state')) ?? '';
+}
+
+export interface PopupRow {
+  name: string;
+  /** Column values by OS type key ("total", "macOS", ..., "stale"). */
+  values: Record<string, number>;
+}
+
+export async function readPopupTable(popup: Page): Promise<PopupRow[]> {
+  return popup.getByTestId('policy-row').evaluateAll((rows) =>
+    rows.map((row) => {
+      const values: Record<string, number> = {};
+      for (const cell of row.querySelectorAll('td[data-os]')) {
+        values[cell.getAttribute('data-os') ?? ''] = Number(cell.textContent);
+      }
+      return { name: row.querySelector('th')?.textContent ?? '', values };
+    }),
+  );
+}
+
+/** Clicks "Export CSV" and returns the downloaded file's text. */
+export async function exportCsv(popup: Page): Promise<string> {
+  const [download] = await Promise.all([
+    popup.waitForEvent('download'),
+    popup.getByTestId('export-csv').click(),
+  ]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

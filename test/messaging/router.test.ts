@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Message } from '../../lib/messaging/messages';
+import { handleMessage, type Handlers } from '../../lib/messaging/router';
+import { classifySender, type SenderInfo } from '../../lib/messaging/sender';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const popup: SenderInfo = { id: ID, url: `chrome-extension://${ID}/popup.html`, origin: `chrome-extension://${ID}` };
+const optionsTab: SenderInfo = { ...popup, url: `chrome-extension://${ID}/options.html`, tab: { id: 3 } };
+const contentScript: SenderInfo = { id: ID, url: 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx', origin: 'https://na.myconnectwise.net', tab: { id: 7 }, frameId: 0 };
+const otherExtension: SenderInfo = { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html' };
+const noTab: SenderInfo = { id: ID, url: 'https://evil.example/', origin: 'https://evil.example' };
+
+function recordingHandlers(): Handlers & { calls: string[] } {
+  const calls: string[] = [];
+  const handler = async (message: Message) => {
+    calls.push(message.type);
+    return `handled ${message.type}`;
+  };
+  return {
+    calls,
+    'sync/start': handler,
+    'state/get': handler,
+    'credentials/authenticate': handler,
+    'credentials/forget': handler,
+    'settings/update': handler,
+    'mappings/list': handler,
+    'mappings/save': handler,
+    'mappings/delete': handler,
+    'overlay/counts': handler,
+  };
+}
+
+const credentials = { apiVersion: 'v2', apiUrl: 'https://api.addigy.com', apiKey: 'k' };
+const overlay = { type: 'overlay/counts', companyName: 'Acme', productIds: ['MDM-MAC'] };
+
+describe('classifySender', () => {
+  it.each([
+    ['popup', popup, 'extension-page'],
+    ['options page in a tab', optionsTab, 'extension-page'],
+    ['content script', contentScript, 'content-script'],
+    ['another extension', otherExtension, 'unknown'],
+    ['own id without a tab', noTab, 'unknown'],
+    ['no id at all', { url: popup.url }, 'unknown'],
+  ])('%s', (_name, sender, expected) => {
+    expect(classifySender(sender, ID)).toBe(expected);
+  });
+});
+
+describe('handleMessage', () => {
+  let handlers: ReturnType<typeof recordingHandlers>;
+  beforeEach(() => {
+    handlers = recordingHandlers();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+
+  it.each([
+    ['popup starts a sync', { type: 'sync/start' }, popup],
+    ['options authenticates', { type: 'credentials/authenticate', credentials }, optionsTab],
+    ['content script asks for counts', overlay, contentScript],
+  ])('accepts: %s', async (_name, message, sender) => {
+    const reply = await handleMessage(message, sender, ID, handlers);
+    expect(reply).toEqual({ ok: true, data: `handled ${message.type}` });
+    expect(handlers.calls).toEqual([message.type]);
+  });
+
+  it.each([
+    ['content script asks for state', { type: 'state/get' }, contentScript],
+    ['content script sends credentials', { type: 'credentials/authenticate', credentials }, contentScript],
+    ['content script changes settings', { type: 'settings/update', changes: {} }, contentScript],
+    ['content script starts a sync', { type: 'sync/start' }, contentScript],
+    ['content script forgets credentials', { type: 'credentials/forget' }, contentScript],
+    ['another extension asks for counts', overlay, otherExtension],
+    ['another extension asks for state', { type: 'state/get' }, otherExtension],
+    ['a sender with no tab', overlay, noTab],
+    ['an unknown type', { type: 'fetch', url: 'https://evil.example' }, popup],
+    ['no type', { companyName: 'Acme' }, popup],
+    ['a string', 'state/get', popup],
+    ['null', null, popup],
+    ['an oversized company name', { ...overlay, companyName: 'x'.repeat(201) }, contentScript],
+    ['too many product ids', { ...overlay, productIds: Array.from({ length: 201 }, (_, i) => `P${i}`) }, contentScript],
+    ['an oversized product id', { ...overlay, productIds: ['x'.repeat(101)] }, contentScript],
+    ['credentials with a bad URL', { type: 'credentials/authenticate', credentials: { ...credentials, apiUrl: 'javascript:alert(1)' } }, popup],
+    ['an interval under 30 minutes', { type: 'settings/update', changes: { syncIntervalMinutes: 1 } }, popup],
+  ])('rejects: %s', async (_name, message, sender) => {
+    expect(await handleMessage(message, sender, ID, handlers)).toBeUndefined();
+    expect(handlers.calls).toEqual([]);
+  });
+
+  it('returns a handler error as a reply', async () => {
+    handlers['sync/start'] = async () => {
+      throw new Error('Addigy is not connected.');
+    };
+    expect(await handleMessage({ type: 'sync/start' }, popup, ID, handlers)).toEqual({
+      ok: false,
+      error: 'Addigy is not connected.',
+    });
+  });
+});
