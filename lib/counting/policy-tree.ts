@@ -37,6 +37,7 @@ export class PolicyTree {
    * policy therefore costs the sum of their depths in time and memory.
    */
   ancestorsOf(policyId: string): readonly string[] {
+    if (!this.policies.has(policyId)) return [];
     const uncached: string[] = [];
     let current: string | null = policyId;
     while (current !== null && !this.ancestorCache.has(current)) {
@@ -56,14 +57,14 @@ export class PolicyTree {
   topDownOrder(): string[] {
     const order = [...this.roots];
     for (let i = 0; i < order.length; i++) {
-      order.push(...this.childrenOf(order[i]!));
+      for (const childId of this.childrenOf(order[i]!)) order.push(childId);
     }
     return order;
   }
 }
 
 /**
- * Builds the policy tree. An empty parent id means a root. A parent id that names no policy in
+ * Builds the policy tree. An empty or blank parent id means a root. A parent id that names no policy in
  * `policies` is cut with a `danglingParent` warning. In a cycle, the member listed first in
  * `policies` becomes a root with a `cycle` warning, so a self-parent policy becomes a root too.
  */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { credentialsSchema } from '../vault/credentials';
 import { productMappingSchema, MAX_PRODUCT_ID_LENGTH } from '../mapping/product-mapping';
-import { settingsSchema } from '../settings/settings';
+import { syncSettingsSchema } from '../settings/settings';
 
 /** Company names read from a PSA page are cut to this length before they are sent. */
 export const MAX_COMPANY_NAME_LENGTH = 200;
@@ -19,7 +19,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('credentials/forget') }),
   z.object({
     type: z.literal('settings/update'),
-    changes: settingsSchema.pick({ syncIntervalMinutes: true, accountLevel: true, staleAfterDays: true }).partial(),
+    changes: syncSettingsSchema.partial(),
   }),
   z.object({ type: z.literal('mappings/list') }),
   z.object({ type: z.literal('mappings/save'), mapping: productMappingSchema }),

@@ -16,14 +16,22 @@ const accountLevelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('children'), parentId: z.string().min(1) }),
 ]);
 
+/** The settings a page may change through a message; out-of-range values are rejected. */
+export const syncSettingsSchema = z.object({
+  syncIntervalMinutes: z.number().int().min(MIN_SYNC_INTERVAL_MINUTES).max(1440),
+  accountLevel: accountLevelSchema,
+  staleAfterDays: z.number().int().min(1).max(365),
+});
+
+/** The stored settings; a stored value that no longer parses falls back to its default. */
 export const settingsSchema = z.object({
   apiVersion: z.enum(['v1', 'v2']).catch('v2'),
   apiUrl: z.string().catch(DEFAULT_V2_URL),
   /** Whether credentials are stored; the credentials themselves live only in the vault. */
   credentialsConfigured: z.boolean().catch(false),
-  syncIntervalMinutes: z.number().int().min(MIN_SYNC_INTERVAL_MINUTES).max(1440).catch(60),
+  syncIntervalMinutes: syncSettingsSchema.shape.syncIntervalMinutes.catch(60),
   accountLevel: accountLevelSchema.catch({ kind: 'roots' }),
-  staleAfterDays: z.number().int().min(1).max(365).catch(30),
+  staleAfterDays: syncSettingsSchema.shape.staleAfterDays.catch(30),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
