@@ -3,7 +3,8 @@
  * product id the user mapped, and nothing else. The policy catalogue never leaves the
  * background through this path.
  */
-import type { ProductMapping, Service } from '../mapping/product-mapping';
+import type { ProductMapping } from '../mapping/product-mapping';
+import type { Service } from '../mapping/services';
 import type { Snapshot } from '../sync/snapshot';
 
 export interface OverlayLineCount {

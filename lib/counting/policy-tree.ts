@@ -53,7 +53,7 @@ export class PolicyTree {
     return this.ancestorCache.get(policyId) ?? [];
   }
 
-  /** Returns every policy id with each parent before its children (breadth-first from the roots). */
+  /** Returns every policy id, each parent before its children, breadth-first from the roots. */
   topDownOrder(): string[] {
     const order = [...this.roots];
     for (let i = 0; i < order.length; i++) {
@@ -64,9 +64,9 @@ export class PolicyTree {
 }
 
 /**
- * Builds the policy tree. An empty or blank parent id means a root. A parent id that names no policy in
- * `policies` is cut with a `danglingParent` warning. In a cycle, the member listed first in
- * `policies` becomes a root with a `cycle` warning, so a self-parent policy becomes a root too.
+ * Builds the policy tree. An empty or blank parent id means a root. A parent id that names no
+ * policy in `policies` is cut with a `danglingParent` warning. In a cycle, the member listed first
+ * in `policies` becomes a root with a `cycle` warning, so a self-parent policy becomes a root too.
  */
 export function buildPolicyTree(policies: readonly Policy[]): PolicyTree {
   const byId = new Map<string, Policy>();

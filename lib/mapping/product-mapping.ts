@@ -3,11 +3,10 @@
  * bills, the total of a policy or one OS type.
  */
 import { z } from 'zod';
-import { OS_TYPES } from '../counting/types';
+import { SERVICES } from './services';
 import { openExtensionDb } from '../storage/db';
 
-export const SERVICES = ['total', ...OS_TYPES] as const;
-export type Service = (typeof SERVICES)[number];
+export { SERVICES, SERVICE_LABELS, type Service } from './services';
 
 /** PSA product ids are short codes; the limit keeps page-controlled text small. */
 export const MAX_PRODUCT_ID_LENGTH = 100;
@@ -22,17 +21,6 @@ export const productMappingSchema = z.object({
 });
 
 export type ProductMapping = z.infer<typeof productMappingSchema>;
-
-export const SERVICE_LABELS: Record<Service, string> = {
-  total: 'Total devices',
-  macOS: 'macOS devices',
-  iOS: 'iOS devices',
-  iPadOS: 'iPadOS devices',
-  tvOS: 'tvOS devices',
-  watchOS: 'watchOS devices',
-  visionOS: 'visionOS devices',
-  other: 'Other devices',
-};
 
 export async function listProductMappings(): Promise<ProductMapping[]> {
   const db = await openExtensionDb();
