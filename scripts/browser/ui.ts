@@ -24,12 +24,12 @@ export async function authenticate(
   input: ConnectionInput,
 ): Promise<{ kind: string; text: string }> {
   await options.getByRole('radio', { name: input.apiVersion === 'v2' ? /API V2/ : /API V1/ }).check();
-  await options.getByLabel('API URL').fill(input.apiUrl);
+  await options.getByLabel('API URL', { exact: true }).fill(input.apiUrl);
   if (input.apiVersion === 'v2') {
-    await options.getByLabel('API key').fill(input.apiKey);
+    await options.getByLabel('API key', { exact: true }).fill(input.apiKey);
   } else {
-    await options.getByLabel('Client ID').fill(input.clientId);
-    await options.getByLabel('Client secret').fill(input.clientSecret);
+    await options.getByLabel('Client ID', { exact: true }).fill(input.clientId);
+    await options.getByLabel('Client secret', { exact: true }).fill(input.clientSecret);
   }
   await options.getByTestId('authenticate').click();
   const result = options.getByTestId('connection-result');
@@ -40,8 +40,8 @@ export async function authenticate(
 export async function addProductMapping(options: Page, productId: string, serviceLabel: string): Promise<void> {
   const rows = options.getByTestId('mapping-row');
   const before = await rows.count();
-  await options.getByLabel('Product ID').fill(productId);
-  await options.getByLabel('Addigy count').selectOption({ label: serviceLabel });
+  await options.getByLabel('Product ID', { exact: true }).fill(productId);
+  await options.getByLabel('Addigy count', { exact: true }).selectOption({ label: serviceLabel });
   await options.getByTestId('add-mapping').click();
   await rows.nth(before).waitFor();
 }
