@@ -34,10 +34,15 @@ export function ConnectionForm({ settings, onChanged }: Props) {
     event.preventDefault();
     setResult(null);
     const parsed = credentialsSchema.safeParse(
-      apiVersion === 'v2' ? { apiVersion, apiUrl, apiKey } : { apiVersion, apiUrl, clientId, clientSecret },
+      apiVersion === 'v2'
+        ? { apiVersion, apiUrl, apiKey }
+        : { apiVersion, apiUrl, clientId, clientSecret },
     );
     if (!parsed.success) {
-      setResult({ kind: 'error', text: parsed.error.issues.map((issue) => issue.message).join(' ') });
+      setResult({
+        kind: 'error',
+        text: parsed.error.issues.map((issue) => issue.message).join(' '),
+      });
       return;
     }
     setBusy(true);
@@ -45,13 +50,18 @@ export function ConnectionForm({ settings, onChanged }: Props) {
       // The permission prompt needs this click's user gesture, so it is asked before any await.
       const granted = await requestHostPermission(parsed.data.apiUrl);
       if (!granted) {
-        throw new Error(`Access to ${new URL(parsed.data.apiUrl).host} was not granted. Click Authenticate again and choose Allow.`);
+        throw new Error(
+          `Access to ${new URL(parsed.data.apiUrl).host} was not granted. Click Authenticate again and choose Allow.`,
+        );
       }
       await request({ type: 'credentials/authenticate', credentials: parsed.data });
       setApiKey('');
       setClientId('');
       setClientSecret('');
-      setResult({ kind: 'success', text: 'Connected. The credentials are stored encrypted; the first sync has started.' });
+      setResult({
+        kind: 'success',
+        text: 'Connected. The credentials are stored encrypted; the first sync has started.',
+      });
       await onChanged();
     } catch (error) {
       setResult({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -72,8 +82,8 @@ export function ConnectionForm({ settings, onChanged }: Props) {
         <legend>Addigy API</legend>
         {settings.credentialsConfigured && (
           <p class="success" data-testid="credentials-configured">
-            Credentials are configured for API {settings.apiVersion.toUpperCase()} at {settings.apiUrl}.
-            Enter new ones below to replace them.{' '}
+            Credentials are configured for API {settings.apiVersion.toUpperCase()} at{' '}
+            {settings.apiUrl}. Enter new ones below to replace them.{' '}
             <button type="button" class="link" onClick={() => void forget()}>
               Forget credentials
             </button>
@@ -81,34 +91,74 @@ export function ConnectionForm({ settings, onChanged }: Props) {
         )}
         <div role="radiogroup" aria-label="API version">
           <label>
-            <input type="radio" name="apiVersion" value="v2" checked={apiVersion === 'v2'} onChange={() => chooseVersion('v2')} />{' '}
+            <input
+              type="radio"
+              name="apiVersion"
+              value="v2"
+              checked={apiVersion === 'v2'}
+              onChange={() => chooseVersion('v2')}
+            />{' '}
             API V2 (API key)
           </label>
           <label>
-            <input type="radio" name="apiVersion" value="v1" checked={apiVersion === 'v1'} onChange={() => chooseVersion('v1')} />{' '}
+            <input
+              type="radio"
+              name="apiVersion"
+              value="v1"
+              checked={apiVersion === 'v1'}
+              onChange={() => chooseVersion('v1')}
+            />{' '}
             API V1 (client ID and secret, legacy)
           </label>
         </div>
         {apiVersion === 'v1' && (
           <p class="notice" data-testid="v1-notice">
-            Addigy announced the removal of API V1 on 31 March 2026. Create a V2 API key in Addigy under
-            Account &gt; Integrations and switch to API V2.
+            Addigy announced the removal of API V1 on 31 March 2026. Create a V2 API key in Addigy
+            under Account &gt; Integrations and switch to API V2.
           </p>
         )}
         <label for="api-url">API URL</label>
-        <input id="api-url" type="url" size={44} value={apiUrl} onInput={(event) => setApiUrl(event.currentTarget.value)} required />
+        <input
+          id="api-url"
+          type="url"
+          size={44}
+          value={apiUrl}
+          onInput={(event) => setApiUrl(event.currentTarget.value)}
+          required
+        />
         {apiVersion === 'v2' ? (
           <>
             <label for="api-key">API key</label>
-            <input id="api-key" type="password" autocomplete="off" size={44} value={apiKey} onInput={(event) => setApiKey(event.currentTarget.value)} />
+            <input
+              id="api-key"
+              type="password"
+              autocomplete="off"
+              size={44}
+              value={apiKey}
+              onInput={(event) => setApiKey(event.currentTarget.value)}
+            />
             <p class="field-help">Needs the "View Devices" permission.</p>
           </>
         ) : (
           <>
             <label for="client-id">Client ID</label>
-            <input id="client-id" type="text" autocomplete="off" size={44} value={clientId} onInput={(event) => setClientId(event.currentTarget.value)} />
+            <input
+              id="client-id"
+              type="text"
+              autocomplete="off"
+              size={44}
+              value={clientId}
+              onInput={(event) => setClientId(event.currentTarget.value)}
+            />
             <label for="client-secret">Client secret</label>
-            <input id="client-secret" type="password" autocomplete="off" size={44} value={clientSecret} onInput={(event) => setClientSecret(event.currentTarget.value)} />
+            <input
+              id="client-secret"
+              type="password"
+              autocomplete="off"
+              size={44}
+              value={clientSecret}
+              onInput={(event) => setClientSecret(event.currentTarget.value)}
+            />
           </>
         )}
         <p>
@@ -117,7 +167,11 @@ export function ConnectionForm({ settings, onChanged }: Props) {
           </button>
         </p>
         {result && (
-          <p class={result.kind} role={result.kind === 'error' ? 'alert' : 'status'} data-testid="connection-result">
+          <p
+            class={result.kind}
+            role={result.kind === 'error' ? 'alert' : 'status'}
+            data-testid="connection-result"
+          >
             {result.text}
           </p>
         )}

@@ -5,7 +5,12 @@ import { useExtensionState } from './use-extension-state';
 
 export function OptionsApp() {
   const { state, loadError, reload } = useExtensionState();
-  if (loadError) return <p class="error" role="alert">{loadError}</p>;
+  if (loadError)
+    return (
+      <p class="error" role="alert">
+        {loadError}
+      </p>
+    );
   if (!state) return <p aria-busy="true">Loading…</p>;
   return (
     <main class="options">

@@ -28,13 +28,19 @@ export function PolicyTable({ counts }: Props) {
       <thead>
         <tr>
           <th scope="col">Client policy</th>
-          <th scope="col" class="number">Total</th>
+          <th scope="col" class="number">
+            Total
+          </th>
           {osTypes.map((os) => (
             <th scope="col" class="number" key={os}>
               {os === 'other' ? 'Other' : os}
             </th>
           ))}
-          <th scope="col" class="number" title="Not seen within the stale threshold; included in Total">
+          <th
+            scope="col"
+            class="number"
+            title="Not seen within the stale threshold; included in Total"
+          >
             Stale
           </th>
         </tr>
@@ -43,20 +49,26 @@ export function PolicyTable({ counts }: Props) {
         {rows.map((row) => (
           <tr key={row.key} data-policy-id={row.key} data-testid="policy-row">
             <th scope="row">{row.name}</th>
-            <td class="number" data-os="total">{row.counts.total}</td>
+            <td class="number" data-os="total">
+              {row.counts.total}
+            </td>
             {osTypes.map((os) => (
               <td class="number" data-os={os} key={os}>
                 {row.counts.byOs[os]}
               </td>
             ))}
-            <td class="number" data-os="stale">{row.counts.stale}</td>
+            <td class="number" data-os="stale">
+              {row.counts.stale}
+            </td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row">All devices</th>
-          <td class="number" data-os="total">{counts.all.total}</td>
+          <td class="number" data-os="total">
+            {counts.all.total}
+          </td>
           {osTypes.map((os) => (
             <td class="number" key={os}>
               {counts.all.byOs[os]}

@@ -24,7 +24,11 @@ export function PopupApp() {
   const now = useNow();
 
   if (loadError) {
-    return <p class="error" role="alert">{loadError}</p>;
+    return (
+      <p class="error" role="alert">
+        {loadError}
+      </p>
+    );
   }
   if (!state) return <p aria-busy="true">Loading…</p>;
 
@@ -70,7 +74,11 @@ export function PopupApp() {
         </p>
       )}
       <SyncStatusBar status={status} snapshot={snapshot} now={now} />
-      {actionError && <p class="error" role="alert">{actionError}</p>}
+      {actionError && (
+        <p class="error" role="alert">
+          {actionError}
+        </p>
+      )}
       {snapshot && <SnapshotWarnings snapshot={snapshot} />}
       {snapshot && <PolicyTable counts={snapshot.counts} />}
     </main>

@@ -18,7 +18,8 @@ export function ProductMappings() {
   const [service, setService] = useState<Service>('total');
   const [error, setError] = useState<string | null>(null);
 
-  const reload = async () => setMappings(await request<ProductMapping[]>({ type: 'mappings/list' }));
+  const reload = async () =>
+    setMappings(await request<ProductMapping[]>({ type: 'mappings/list' }));
   useEffect(() => {
     reload().catch((loadError: Error) => setError(loadError.message));
   }, []);
@@ -58,7 +59,9 @@ export function ProductMappings() {
             <tr>
               <th scope="col">Product ID</th>
               <th scope="col">Addigy count</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -67,7 +70,11 @@ export function ProductMappings() {
                 <td>{mapping.productId}</td>
                 <td>{SERVICE_LABELS[mapping.service]}</td>
                 <td>
-                  <button type="button" onClick={() => void remove(mapping.productId)} aria-label={`Remove ${mapping.productId}`}>
+                  <button
+                    type="button"
+                    onClick={() => void remove(mapping.productId)}
+                    aria-label={`Remove ${mapping.productId}`}
+                  >
                     Remove
                   </button>
                 </td>
@@ -78,18 +85,32 @@ export function ProductMappings() {
       )}
       <form onSubmit={add} class="inline-form">
         <label for="mapping-product-id">Product ID</label>
-        <input id="mapping-product-id" value={productId} onInput={(event) => setProductId(event.currentTarget.value)} />
+        <input
+          id="mapping-product-id"
+          value={productId}
+          onInput={(event) => setProductId(event.currentTarget.value)}
+        />
         <label for="mapping-service">Addigy count</label>
-        <select id="mapping-service" value={service} onChange={(event) => setService(event.currentTarget.value as Service)}>
+        <select
+          id="mapping-service"
+          value={service}
+          onChange={(event) => setService(event.currentTarget.value as Service)}
+        >
           {SERVICES.map((option) => (
             <option key={option} value={option}>
               {SERVICE_LABELS[option]}
             </option>
           ))}
         </select>{' '}
-        <button type="submit" data-testid="add-mapping">Add mapping</button>
+        <button type="submit" data-testid="add-mapping">
+          Add mapping
+        </button>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

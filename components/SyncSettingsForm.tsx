@@ -35,16 +35,27 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
     const minutes = Number(interval);
     const days = Number(staleDays);
     if (!Number.isInteger(minutes) || minutes < MIN_SYNC_INTERVAL_MINUTES || minutes > 1440) {
-      setMessage({ kind: 'error', text: `Sync interval "${interval}" is invalid: enter whole minutes from ${MIN_SYNC_INTERVAL_MINUTES} to 1440.` });
+      setMessage({
+        kind: 'error',
+        text: `Sync interval "${interval}" is invalid: enter whole minutes from ${MIN_SYNC_INTERVAL_MINUTES} to 1440.`,
+      });
       return;
     }
     if (!Number.isInteger(days) || days < 1 || days > 365) {
-      setMessage({ kind: 'error', text: `Stale threshold "${staleDays}" is invalid: enter whole days from 1 to 365.` });
+      setMessage({
+        kind: 'error',
+        text: `Stale threshold "${staleDays}" is invalid: enter whole days from 1 to 365.`,
+      });
       return;
     }
-    const accountLevel: AccountLevel = parentId ? { kind: 'children', parentId } : { kind: 'roots' };
+    const accountLevel: AccountLevel = parentId
+      ? { kind: 'children', parentId }
+      : { kind: 'roots' };
     try {
-      await request({ type: 'settings/update', changes: { syncIntervalMinutes: minutes, staleAfterDays: days, accountLevel } });
+      await request({
+        type: 'settings/update',
+        changes: { syncIntervalMinutes: minutes, staleAfterDays: days, accountLevel },
+      });
       setMessage({ kind: 'success', text: 'Saved. The next sync uses these settings.' });
       await onChanged();
     } catch (error) {
@@ -57,11 +68,29 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
     <form onSubmit={save} aria-labelledby="sync-settings-title" data-testid="sync-settings">
       <h2 id="sync-settings-title">Sync</h2>
       <label for="sync-interval">Sync every (minutes)</label>
-      <input id="sync-interval" type="number" min={MIN_SYNC_INTERVAL_MINUTES} max={1440} value={interval} onInput={(event) => setInterval(event.currentTarget.value)} />
+      <input
+        id="sync-interval"
+        type="number"
+        min={MIN_SYNC_INTERVAL_MINUTES}
+        max={1440}
+        value={interval}
+        onInput={(event) => setInterval(event.currentTarget.value)}
+      />
       <label for="stale-days">A device is stale after (days without check-in)</label>
-      <input id="stale-days" type="number" min={1} max={365} value={staleDays} onInput={(event) => setStaleDays(event.currentTarget.value)} />
+      <input
+        id="stale-days"
+        type="number"
+        min={1}
+        max={365}
+        value={staleDays}
+        onInput={(event) => setStaleDays(event.currentTarget.value)}
+      />
       <label for="account-level">Client policies are</label>
-      <select id="account-level" value={parentId} onChange={(event) => setParentId(event.currentTarget.value)}>
+      <select
+        id="account-level"
+        value={parentId}
+        onChange={(event) => setParentId(event.currentTarget.value)}
+      >
         <option value="">The top-level policies (one per client)</option>
         {parents.map((policy) => (
           <option key={policy.id} value={policy.id}>
@@ -72,7 +101,11 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
       <p>
         <button type="submit">Save sync settings</button>
       </p>
-      {message && <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {message && (
+        <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

@@ -28,7 +28,11 @@ export function SyncStatusBar({ status, snapshot, now }: Props) {
       {snapshot ? (
         <p>
           Last sync:{' '}
-          <time dateTime={new Date(snapshot.createdAt).toISOString()} title={formatDateTime(snapshot.createdAt)} data-testid="last-sync">
+          <time
+            dateTime={new Date(snapshot.createdAt).toISOString()}
+            title={formatDateTime(snapshot.createdAt)}
+            data-testid="last-sync"
+          >
             {formatRelativeTime(snapshot.createdAt, now)}
           </time>
         </p>

@@ -8,11 +8,7 @@ const LOCAL_MATCHES =
   import.meta.env.MODE === 'production' ? [] : ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineContentScript({
-  matches: [
-    'https://*.myconnectwise.net/*',
-    'https://*.connectwisedev.com/*',
-    ...LOCAL_MATCHES,
-  ],
+  matches: ['https://*.myconnectwise.net/*', 'https://*.connectwisedev.com/*', ...LOCAL_MATCHES],
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {

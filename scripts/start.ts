@@ -39,7 +39,8 @@ export async function step<T>(name: string, action: () => Promise<T> | T): Promi
 
 function buildExtension(): void {
   const result = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`wxt build exited with ${result.status}. See the output above.`);
+  if (result.status !== 0)
+    throw new Error(`wxt build exited with ${result.status}. See the output above.`);
 }
 
 async function main(): Promise<void> {

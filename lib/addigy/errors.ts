@@ -39,7 +39,12 @@ export function errorForStatus(
       apiVersion === 'v2'
         ? 'Check the API key, or create a new one in Addigy under Account > Integrations, and enter it in the options.'
         : 'Check the client ID and client secret in Addigy under Account > Integrations, and enter them in the options.';
-    return new AddigyError('auth', `Addigy rejected the credentials (401) at ${endpoint}. ${fix}${detail}`, endpoint, status);
+    return new AddigyError(
+      'auth',
+      `Addigy rejected the credentials (401) at ${endpoint}. ${fix}${detail}`,
+      endpoint,
+      status,
+    );
   }
   if (status === 403) {
     return new AddigyError(

@@ -26,7 +26,11 @@ export class V2Client implements AddigyClient {
   }
 
   async authenticate(): Promise<AuthenticationResult> {
-    const permissions = await this.request('GET', '/configuration/permissions', v2PermissionsSchema);
+    const permissions = await this.request(
+      'GET',
+      '/configuration/permissions',
+      v2PermissionsSchema,
+    );
     const normalised = permissions.map((permission) => permission.trim().toLowerCase());
     if (!normalised.includes(VIEW_DEVICES.toLowerCase())) {
       throw new AddigyError(

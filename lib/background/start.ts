@@ -43,6 +43,7 @@ async function markInterruptedSync(): Promise<void> {
     ...status,
     state: 'failed',
     finishedAt: Date.now(),
-    error: 'The last sync was interrupted when the browser stopped the extension. Click Sync now to run it again.',
+    error:
+      'The last sync was interrupted when the browser stopped the extension. Click Sync now to run it again.',
   });
 }

@@ -8,7 +8,9 @@ import type { Message, Reply } from './messages';
 export async function request<T>(message: Message): Promise<T> {
   const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
   if (!reply) {
-    throw new Error('The extension did not answer. Reload the page; if that fails, reload the extension.');
+    throw new Error(
+      'The extension did not answer. Reload the page; if that fails, reload the extension.',
+    );
   }
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;

@@ -1,7 +1,7 @@
 /**
  * The count badge's stylesheet, inside its shadow root. `all: initial` on the host stops the PSA
  * page's inherited styles (font, colour, line height) from reaching the badge. The colours are
- * dark text on light tints with contrast ratios above 6.5:1 (WCAG AA asks for 4.5:1).
+ * dark text on light tints with contrast ratios above 6.5:1 (WCAG AA requires 4.5:1).
  */
 export const BADGE_CSS = `
 :host {
@@ -23,6 +23,10 @@ export const BADGE_CSS = `
 }
 .source {
   font-weight: 400;
+}
+.status::before {
+  content: '\\00b7';
+  margin-inline-end: 4px;
 }
 .match {
   color: #116329;

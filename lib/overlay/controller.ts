@@ -11,7 +11,10 @@ import { billedQuantity, isBilledLine } from '../psa/billing';
 import type { AgreementPage, PsaAdapter } from '../psa/types';
 import { BADGE_ATTRIBUTE, removeCountBadges, renderCountBadge } from './badge';
 
-export type CountsSource = (companyName: string, productIds: string[]) => Promise<OverlayCounts | null>;
+export type CountsSource = (
+  companyName: string,
+  productIds: string[],
+) => Promise<OverlayCounts | null>;
 
 /** Long enough to coalesce a grid's re-render, short enough to feel immediate. */
 const DEBOUNCE_MS = 150;
@@ -34,7 +37,9 @@ export function startOverlay(
     try {
       const page = adapter.readAgreement(doc);
       if (!page) return;
-      const productIds = [...new Set(page.lines.filter(isBilledLine).map((line) => line.productId))];
+      const productIds = [
+        ...new Set(page.lines.filter(isBilledLine).map((line) => line.productId)),
+      ];
       const key = JSON.stringify([page.companyName, productIds]);
       if (!cached || cached.key !== key || Date.now() - cached.at > COUNTS_MAX_AGE_MS) {
         cached = { key, at: Date.now(), counts: await fetchCounts(page.companyName, productIds) };
@@ -94,6 +99,7 @@ function isOwnMutation(mutation: MutationRecord): boolean {
     const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
     if (nodes.length > 0 && nodes.every(isBadge)) return true;
   }
-  const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+  const target =
+    mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
   return target?.closest(`[${BADGE_ATTRIBUTE}]`) !== null && target !== null;
 }

@@ -2,18 +2,18 @@
  * Reads text from a PSA page. The page is input the extension does not control, so every string
  * is trimmed, has its whitespace collapsed, and is cut to `MAX_PAGE_TEXT_LENGTH` characters.
  *
- * Elements are told apart by tag name rather than `instanceof`, because content inside iframes
+ * Elements are distinguished by tag name rather than `instanceof`, because content inside iframes
  * comes from another window whose element classes are different objects.
  */
 
-/** The longest text kept from one element; longer text is cut, not rejected. */
+/** The maximum length of text kept from one element. Longer text is cut, not rejected. */
 export const MAX_PAGE_TEXT_LENGTH = 200;
 
 function normalizeText(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_PAGE_TEXT_LENGTH);
 }
 
-/** Returns the element's visible text, normalized; an empty string for a missing element. */
+/** Returns the element's text, normalized, or an empty string for a missing element. */
 export function readText(element: Element | null | undefined): string {
   return normalizeText(element?.textContent ?? '');
 }

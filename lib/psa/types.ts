@@ -6,17 +6,17 @@
 
 /** One billed line of an agreement, such as a ConnectWise addition. */
 export interface AgreementLine {
-  /** The PSA's product code, such as "MDM-MAC"; mappings key on it. */
+  /** The PSA's product code, such as "MDM-MAC", which product mappings key on. */
   productId: string;
   description: string;
   quantity: number;
-  /** Units included at no charge; the billed quantity is `quantity - lessIncluded`. */
+  /** Units included at no charge. The billed quantity is `quantity - lessIncluded`. */
   lessIncluded: number;
   billable: boolean;
   cancelled: boolean;
   /** The line's element on the page, such as its table row. */
   row: HTMLElement;
-  /** The element that shows the quantity; the count badge is placed inside it. */
+  /** The element that shows the quantity, where the count badge is placed. */
   quantityCell: HTMLElement;
 }
 
@@ -38,7 +38,7 @@ export interface PsaAdapter {
   id: string;
   /**
    * Whether the URL can show this PSA's agreement screen. Single-page apps such as ConnectWise
-   * keep one path for every screen, so a match only says that `readAgreement` is worth calling.
+   * keep one path for every screen, so a match only means that `readAgreement` is worth calling.
    */
   matchesUrl(url: URL): boolean;
   /**

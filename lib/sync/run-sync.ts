@@ -60,7 +60,12 @@ async function syncOnce(dependencies: SyncDependencies): Promise<Snapshot> {
     return snapshot;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await saveSyncStatus({ ...status, state: 'failed', finishedAt: dependencies.now(), error: message });
+    await saveSyncStatus({
+      ...status,
+      state: 'failed',
+      finishedAt: dependencies.now(),
+      error: message,
+    });
     log.error(`Sync ${runId} failed.`, error);
     throw error instanceof Error ? error : new Error(message);
   }
@@ -73,7 +78,9 @@ async function fetchAndCount(
   const startedAt = dependencies.now();
   const credentials = await dependencies.loadCredentials();
   if (!credentials) {
-    throw new Error('Addigy is not connected. Open the options, enter your API credentials and click Authenticate.');
+    throw new Error(
+      'Addigy is not connected. Open the options, enter your API credentials and click Authenticate.',
+    );
   }
   const settings = await loadSettings();
   const client = dependencies.createClient(credentials);
@@ -88,7 +95,11 @@ async function fetchAndCount(
   });
   const fetchWarnings: FetchWarning[] = [];
   if (fetched.reportedTotal !== null && fetched.reportedTotal !== fetched.devices.length) {
-    fetchWarnings.push({ kind: 'totalMismatch', reported: fetched.reportedTotal, received: fetched.devices.length });
+    fetchWarnings.push({
+      kind: 'totalMismatch',
+      reported: fetched.reportedTotal,
+      received: fetched.devices.length,
+    });
   }
   if (fetched.repeatedAgentIds > 0) {
     fetchWarnings.push({ kind: 'repeatedAgentIds', count: fetched.repeatedAgentIds });

@@ -11,7 +11,9 @@ export const SNAPSHOTS_KEPT = 90;
 export async function saveSnapshot(snapshot: Snapshot, keep = SNAPSHOTS_KEPT): Promise<number> {
   const db = await openExtensionDb();
   const transaction = db.transaction('snapshots', 'readwrite');
-  const id = await transaction.store.add(snapshot);
+  // IndexedDB rejects an explicit undefined key, so the id is left out for it to assign.
+  const { id: _id, ...record } = snapshot;
+  const id = await transaction.store.add(record);
   const keys = await transaction.store.getAllKeys();
   for (const key of keys.slice(0, Math.max(0, keys.length - keep))) {
     await transaction.store.delete(key);

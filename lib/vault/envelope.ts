@@ -13,7 +13,11 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Encrypts `plaintext` for the record `recordId` with a fresh random IV. */
-export async function seal(key: CryptoKey, recordId: string, plaintext: string): Promise<VaultRecord> {
+export async function seal(
+  key: CryptoKey,
+  recordId: string,
+  plaintext: string,
+): Promise<VaultRecord> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ciphertext = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: encoder.encode(recordId) },

@@ -44,7 +44,9 @@ export async function launchWithExtension(options: {
   const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) {
-    throw new Error('No Chrome or Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+    throw new Error(
+      'No Chrome or Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
+    );
   }
   const profileDir = mkdtempSync(path.join(tmpdir(), 'addigy-counts-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -65,7 +67,8 @@ export async function launchWithExtension(options: {
     ],
   });
   const serviceWorker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,

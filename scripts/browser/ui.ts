@@ -23,7 +23,9 @@ export async function authenticate(
   options: Page,
   input: ConnectionInput,
 ): Promise<{ kind: string; text: string }> {
-  await options.getByRole('radio', { name: input.apiVersion === 'v2' ? /API V2/ : /API V1/ }).check();
+  await options
+    .getByRole('radio', { name: input.apiVersion === 'v2' ? /API V2/ : /API V1/ })
+    .check();
   await options.getByLabel('API URL', { exact: true }).fill(input.apiUrl);
   if (input.apiVersion === 'v2') {
     await options.getByLabel('API key', { exact: true }).fill(input.apiKey);
@@ -34,10 +36,17 @@ export async function authenticate(
   await options.getByTestId('authenticate').click();
   const result = options.getByTestId('connection-result');
   await result.waitFor({ timeout: 30_000 });
-  return { kind: (await result.getAttribute('class')) ?? '', text: (await result.textContent()) ?? '' };
+  return {
+    kind: (await result.getAttribute('class')) ?? '',
+    text: (await result.textContent()) ?? '',
+  };
 }
 
-export async function addProductMapping(options: Page, productId: string, serviceLabel: string): Promise<void> {
+export async function addProductMapping(
+  options: Page,
+  productId: string,
+  serviceLabel: string,
+): Promise<void> {
   const rows = options.getByTestId('mapping-row');
   const before = await rows.count();
   await options.getByLabel('Product ID', { exact: true }).fill(productId);
@@ -53,7 +62,10 @@ export async function waitForSyncToSettle(popup: Page, timeout = 60_000): Promis
     () => {
       const element = document.querySelector('[data-testid="sync-status"]');
       const state = element?.getAttribute('data-state');
-      return state === 'failed' || (state === 'idle' && document.querySelector('[data-testid="last-sync"]'));
+      return (
+        state === 'failed' ||
+        (state === 'idle' && document.querySelector('[data-testid="last-sync"]'))
+      );
     },
     undefined,
     { timeout },
@@ -63,11 +75,16 @@ export async function waitForSyncToSettle(popup: Page, timeout = 60_000): Promis
 
 /** Clicks "Sync now" and waits for that sync to finish. */
 export async function syncNow(popup: Page): Promise<string> {
-  const lastSync = await popup.getByTestId('last-sync').getAttribute('datetime').catch(() => null);
+  const lastSync = await popup
+    .getByTestId('last-sync')
+    .getAttribute('datetime')
+    .catch(() => null);
   await popup.getByTestId('sync-now').click();
   await popup.waitForFunction(
     (previous) => {
-      const state = document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-state');
+      const state = document
+        .querySelector('[data-testid="sync-status"]')
+        ?.getAttribute('data-state');
       const time = document.querySelector('[data-testid="last-sync"]')?.getAttribute('datetime');
       return state === 'failed' || (state === 'idle' && time && time !== previous);
     },

@@ -105,7 +105,11 @@ async function captureAgreement(
   const lines = [
     { productId: 'MDM-MAC', description: 'Managed Mac', quantity: count('macOS') },
     { productId: 'MDM-IOS', description: 'Managed iPhone', quantity: count('iOS') + 2 },
-    { productId: 'MDM-TOTAL', description: 'Apple device management', quantity: Math.max(0, count('total') - 3) },
+    {
+      productId: 'MDM-TOTAL',
+      description: 'Apple device management',
+      quantity: Math.max(0, count('total') - 3),
+    },
     { productId: 'HELPDESK', description: 'Help desk (not mapped)', quantity: 1 },
   ];
   const query = new URLSearchParams({
@@ -121,10 +125,22 @@ async function captureAgreement(
 }
 
 function printTable(rows: PopupRow[]): void {
-  const columns = ['total', 'macOS', 'iOS', 'iPadOS', 'tvOS', 'watchOS', 'visionOS', 'other', 'stale'];
+  const columns = [
+    'total',
+    'macOS',
+    'iOS',
+    'iPadOS',
+    'tvOS',
+    'watchOS',
+    'visionOS',
+    'other',
+    'stale',
+  ];
   const present = columns.filter((column) => rows.some((row) => column in row.values));
   const nameWidth = Math.max(12, ...rows.map((row) => row.name.length));
-  const header = ['Client policy'.padEnd(nameWidth), ...present.map((c) => c.padStart(8))].join(' ');
+  const header = ['Client policy'.padEnd(nameWidth), ...present.map((c) => c.padStart(8))].join(
+    ' ',
+  );
   console.log(`\n${header}\n${'-'.repeat(header.length)}`);
   for (const row of rows) {
     const cells = present.map((column) => String(row.values[column] ?? 0).padStart(8));

@@ -8,7 +8,11 @@ import { V1Client } from '../../lib/addigy/v1-client';
 import { V2Client } from '../../lib/addigy/v2-client';
 import { generateDemoFleet } from '../../scripts/addigy-server/demo-fleet';
 import type { Fault } from '../../scripts/addigy-server/faults';
-import { DEMO_CREDENTIALS, startAddigyServer, type AddigyServer } from '../../scripts/addigy-server/server';
+import {
+  DEMO_CREDENTIALS,
+  startAddigyServer,
+  type AddigyServer,
+} from '../../scripts/addigy-server/server';
 
 const fleet = generateDemoFleet(1);
 const agentIds = new Set(fleet.devices.map((device) => device.agentid));
@@ -37,12 +41,19 @@ describe('V2Client', () => {
 
   it('fetches every device once across pages', async () => {
     const progress: Array<[number, number | null]> = [];
-    const result = await client().fetchDevices((p) => progress.push([p.pagesFetched, p.pagesExpected]));
+    const result = await client().fetchDevices((p) =>
+      progress.push([p.pagesFetched, p.pagesExpected]),
+    );
     expect(result.devices).toHaveLength(agentIds.size);
     expect(new Set(result.devices.map((device) => device.agentId))).toEqual(agentIds);
     expect(result.reportedTotal).toBe(fleet.devices.length);
     expect(result.repeatedAgentIds).toBe(0);
-    expect(progress).toEqual([[1, 4], [2, 4], [3, 4], [4, 4]]);
+    expect(progress).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
   });
 
   it('fetches policies with roots as null parents', async () => {
@@ -53,21 +64,28 @@ describe('V2Client', () => {
   });
 
   it('authenticate returns the permissions', async () => {
-    expect(await client().authenticate()).toEqual({ permissions: ['View Devices', 'View Device List'], orgId: null });
+    expect(await client().authenticate()).toEqual({
+      permissions: ['View Devices', 'View Device List'],
+      orgId: null,
+    });
   });
 
   it('wrong key is an auth error without the key', async () => {
     const error = await addigyErrorOf(new V2Client(server.url, 'wrong-key-XYZ').authenticate());
     expect(error.kind).toBe('auth');
     expect(error.status).toBe(401);
-    expect(error.message).toContain('Addigy rejected the credentials (401) at GET /configuration/permissions');
+    expect(error.message).toContain(
+      'Addigy rejected the credentials (401) at GET /configuration/permissions',
+    );
     expect(error.message).not.toContain('wrong-key-XYZ');
   });
 
   it('key without View Devices is named', async () => {
     const limited = await startAddigyServer({ fleet, permissions: ['View Policies'] });
     try {
-      const error = await addigyErrorOf(new V2Client(limited.url, DEMO_CREDENTIALS.apiKey).authenticate());
+      const error = await addigyErrorOf(
+        new V2Client(limited.url, DEMO_CREDENTIALS.apiKey).authenticate(),
+      );
       expect(error.kind).toBe('permission');
       expect(error.message).toContain('"View Devices"');
     } finally {
@@ -142,13 +160,40 @@ describe('requestJson', () => {
   afterAll(() => new Promise<void>((resolve) => raw.close(() => resolve())));
 
   const send = (schema: z.ZodType) =>
-    requestJson({ apiVersion: 'v2', method: 'GET', url: rawUrl, endpoint: 'GET /test', headers: {}, schema });
+    requestJson({
+      apiVersion: 'v2',
+      method: 'GET',
+      url: rawUrl,
+      endpoint: 'GET /test',
+      headers: {},
+      schema,
+    });
 
   it.each([
-    ['a wrong type', '{"items": "x"}', z.object({ items: z.array(z.string()) }), 'field items: Invalid input: expected array, received string'],
-    ['a nested wrong type', '{"items": [1]}', z.object({ items: z.array(z.string()) }), 'field items[0]: Invalid input: expected string, received number'],
-    ['a missing field', '{}', z.object({ total: z.number() }), 'field total: Invalid input: expected number, received undefined'],
-    ['a wrong body type', '"text"', z.object({}), 'field (the whole body): Invalid input: expected object, received string'],
+    [
+      'a wrong type',
+      '{"items": "x"}',
+      z.object({ items: z.array(z.string()) }),
+      'field items: Invalid input: expected array, received string',
+    ],
+    [
+      'a nested wrong type',
+      '{"items": [1]}',
+      z.object({ items: z.array(z.string()) }),
+      'field items[0]: Invalid input: expected string, received number',
+    ],
+    [
+      'a missing field',
+      '{}',
+      z.object({ total: z.number() }),
+      'field total: Invalid input: expected number, received undefined',
+    ],
+    [
+      'a wrong body type',
+      '"text"',
+      z.object({}),
+      'field (the whole body): Invalid input: expected object, received string',
+    ],
   ])('names the field for %s', async (_name, text, schema, expected) => {
     body = text;
     const error = await addigyErrorOf(send(schema));
@@ -183,7 +228,14 @@ describe('requestJson', () => {
 
   it('unreachable host is a network error', async () => {
     const error = await addigyErrorOf(
-      requestJson({ apiVersion: 'v2', method: 'GET', url: 'http://127.0.0.1:9/', endpoint: 'GET /x', headers: {}, schema: z.unknown() }),
+      requestJson({
+        apiVersion: 'v2',
+        method: 'GET',
+        url: 'http://127.0.0.1:9/',
+        endpoint: 'GET /x',
+        headers: {},
+        schema: z.unknown(),
+      }),
     );
     expect(error.kind).toBe('network');
   });

@@ -13,7 +13,11 @@ import { v1DevicesSchema, v1PoliciesSchema } from '../../lib/addigy/schemas';
 import { V2Client } from '../../lib/addigy/v2-client';
 import { osTypeOf } from '../../lib/counting/os-type';
 import { generateDemoFleet } from '../../scripts/addigy-server/demo-fleet';
-import { DEMO_CREDENTIALS, startAddigyServer, type AddigyServer } from '../../scripts/addigy-server/server';
+import {
+  DEMO_CREDENTIALS,
+  startAddigyServer,
+  type AddigyServer,
+} from '../../scripts/addigy-server/server';
 
 const REFERENCE = path.resolve(import.meta.dirname, '../../../shared/reference/addigy');
 const available = existsSync(path.join(REFERENCE, 'v2-openapi.swagger2.json'));
@@ -66,7 +70,9 @@ describe.skipIf(!available)('V2 contract', () => {
       const body = (await response.json()) as { items: unknown[] | null };
       // Addigy sends "items": null past the end, which Swagger 2 cannot express as nullable.
       const comparable = { ...body, items: body.items ?? [] };
-      expect(validate('device_entities.DeviceAuditResponse', comparable), `page ${page}`).toEqual([]);
+      expect(validate('device_entities.DeviceAuditResponse', comparable), `page ${page}`).toEqual(
+        [],
+      );
     }
   });
 
@@ -94,7 +100,9 @@ describe.skipIf(!available)('V2 contract', () => {
 
 describe.skipIf(!available)('V1 recorded responses', () => {
   it('parser reads the recorded devices', () => {
-    const devices = v1DevicesSchema.parse(readReference('v1-get-devices.recorded.json')).map(fromV1Device);
+    const devices = v1DevicesSchema
+      .parse(readReference('v1-get-devices.recorded.json'))
+      .map(fromV1Device);
     expect(devices).toEqual([
       {
         agentId: 'effe4d4d-14de-46ba-a27f-c22296e47d9d',
@@ -123,18 +131,29 @@ describe.skipIf(!available)('V1 recorded responses', () => {
   });
 
   it('parser reads the recorded policies', () => {
-    const policies = v1PoliciesSchema.parse(readReference('v1-get-policies.recorded.json')).map(toPolicy);
+    const policies = v1PoliciesSchema
+      .parse(readReference('v1-get-policies.recorded.json'))
+      .map(toPolicy);
     expect(policies.length).toBeGreaterThan(1);
-    expect(policies[0]).toEqual({ id: 'a8b36bef-42d1-4a96-bfdf-f39e36fa5bc2', name: 'JupiterOne', parentId: null });
+    expect(policies[0]).toEqual({
+      id: 'a8b36bef-42d1-4a96-bfdf-f39e36fa5bc2',
+      name: 'JupiterOne',
+      parentId: null,
+    });
     expect(policies[1]?.parentId).toBe('a8b36bef-42d1-4a96-bfdf-f39e36fa5bc2');
   });
 
   it('local server sends every key the parser reads', async () => {
-    const recorded = readReference('v1-get-devices.recorded.json') as Array<Record<string, unknown>>;
+    const recorded = readReference('v1-get-devices.recorded.json') as Array<
+      Record<string, unknown>
+    >;
     const server = await startAddigyServer({ fleet: generateDemoFleet(1) });
     try {
       const response = await fetch(`${server.url}/api/devices`, {
-        headers: { 'client-id': DEMO_CREDENTIALS.clientId, 'client-secret': DEMO_CREDENTIALS.clientSecret },
+        headers: {
+          'client-id': DEMO_CREDENTIALS.clientId,
+          'client-secret': DEMO_CREDENTIALS.clientSecret,
+        },
       });
       const served = (await response.json()) as Array<Record<string, unknown>>;
       const readKeys = Object.keys(v1DevicesSchema.element.shape);

@@ -36,7 +36,11 @@ async function badgeOf(page: Page, productId: string) {
 
 test.beforeEach(async ({ extension, addigy }) => {
   const options = await openExtensionPage(extension.context, extension.extensionId, 'options.html');
-  await authenticate(options, { apiVersion: 'v2', apiUrl: addigy.url, apiKey: DEMO_CREDENTIALS.apiKey });
+  await authenticate(options, {
+    apiVersion: 'v2',
+    apiUrl: addigy.url,
+    apiKey: DEMO_CREDENTIALS.apiKey,
+  });
   await addProductMapping(options, 'MDM-MAC', 'macOS devices');
   await addProductMapping(options, 'MDM-IOS', 'iOS devices');
   await addProductMapping(options, 'MDM-TOTAL', 'Total devices');
@@ -59,8 +63,16 @@ test('agreement badges compare mapped lines', async ({ extension, psa, fleet }) 
   );
   await expect(page.locator('[data-addigy-badge]')).toHaveCount(3);
   expect(await badgeOf(page, 'MDM-MAC')).toEqual({ status: 'match', count: macs, billed: macs });
-  expect(await badgeOf(page, 'MDM-IOS')).toEqual({ status: 'under', count: phones, billed: phones + 4 });
-  expect(await badgeOf(page, 'MDM-TOTAL')).toEqual({ status: 'over', count: client.total, billed: client.total - 1 });
+  expect(await badgeOf(page, 'MDM-IOS')).toEqual({
+    status: 'under',
+    count: phones,
+    billed: phones + 4,
+  });
+  expect(await badgeOf(page, 'MDM-TOTAL')).toEqual({
+    status: 'over',
+    count: client.total,
+    billed: client.total - 1,
+  });
   expect(await badgeOf(page, 'HELPDESK')).toBeNull();
 });
 
@@ -91,13 +103,24 @@ test('badges follow a move to another agreement', async ({ extension, psa, fleet
   const first = rows.find((row) => row.name === 'Acme Dental')!;
   const second = rows.find((row) => row.name === 'Oakridge Academy')!;
   const page = await extension.context.newPage();
-  await page.goto(agreementUrl(psa.url, first.name, [{ productId: 'MDM-TOTAL', quantity: first.total }]));
-  await expect(page.locator('[data-addigy-badge]')).toHaveAttribute('data-count', String(first.total));
+  await page.goto(
+    agreementUrl(psa.url, first.name, [{ productId: 'MDM-TOTAL', quantity: first.total }]),
+  );
+  await expect(page.locator('[data-addigy-badge]')).toHaveAttribute(
+    'data-count',
+    String(first.total),
+  );
 
-  const hash = new URLSearchParams({ company: second.name, lines: JSON.stringify([{ productId: 'MDM-TOTAL', quantity: 1 }]) });
+  const hash = new URLSearchParams({
+    company: second.name,
+    lines: JSON.stringify([{ productId: 'MDM-TOTAL', quantity: 1 }]),
+  });
   await page.evaluate((value) => {
     location.hash = value;
   }, hash.toString());
-  await expect(page.locator('[data-addigy-badge]')).toHaveAttribute('data-count', String(second.total));
+  await expect(page.locator('[data-addigy-badge]')).toHaveAttribute(
+    'data-count',
+    String(second.total),
+  );
   await expect(page.locator('[data-addigy-badge]')).toHaveAttribute('data-status', 'over');
 });

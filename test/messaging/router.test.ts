@@ -4,10 +4,27 @@ import { handleMessage, type Handlers } from '../../lib/messaging/router';
 import { classifySender, type SenderInfo } from '../../lib/messaging/sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const popup: SenderInfo = { id: ID, url: `chrome-extension://${ID}/popup.html`, origin: `chrome-extension://${ID}` };
-const optionsTab: SenderInfo = { ...popup, url: `chrome-extension://${ID}/options.html`, tab: { id: 3 } };
-const contentScript: SenderInfo = { id: ID, url: 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx', origin: 'https://na.myconnectwise.net', tab: { id: 7 }, frameId: 0 };
-const otherExtension: SenderInfo = { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html' };
+const popup: SenderInfo = {
+  id: ID,
+  url: `chrome-extension://${ID}/popup.html`,
+  origin: `chrome-extension://${ID}`,
+};
+const optionsTab: SenderInfo = {
+  ...popup,
+  url: `chrome-extension://${ID}/options.html`,
+  tab: { id: 3 },
+};
+const contentScript: SenderInfo = {
+  id: ID,
+  url: 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx',
+  origin: 'https://na.myconnectwise.net',
+  tab: { id: 7 },
+  frameId: 0,
+};
+const otherExtension: SenderInfo = {
+  id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz',
+  url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html',
+};
 const noTab: SenderInfo = { id: ID, url: 'https://evil.example/', origin: 'https://evil.example' };
 
 function recordingHandlers(): Handlers & { calls: string[] } {
@@ -65,7 +82,11 @@ describe('handleMessage', () => {
 
   it.each([
     ['content script asks for state', { type: 'state/get' }, contentScript],
-    ['content script sends credentials', { type: 'credentials/authenticate', credentials }, contentScript],
+    [
+      'content script sends credentials',
+      { type: 'credentials/authenticate', credentials },
+      contentScript,
+    ],
     ['content script changes settings', { type: 'settings/update', changes: {} }, contentScript],
     ['content script starts a sync', { type: 'sync/start' }, contentScript],
     ['content script forgets credentials', { type: 'credentials/forget' }, contentScript],
@@ -77,10 +98,25 @@ describe('handleMessage', () => {
     ['a string', 'state/get', popup],
     ['null', null, popup],
     ['an oversized company name', { ...overlay, companyName: 'x'.repeat(201) }, contentScript],
-    ['too many product ids', { ...overlay, productIds: Array.from({ length: 201 }, (_, i) => `P${i}`) }, contentScript],
+    [
+      'too many product ids',
+      { ...overlay, productIds: Array.from({ length: 201 }, (_, i) => `P${i}`) },
+      contentScript,
+    ],
     ['an oversized product id', { ...overlay, productIds: ['x'.repeat(101)] }, contentScript],
-    ['credentials with a bad URL', { type: 'credentials/authenticate', credentials: { ...credentials, apiUrl: 'javascript:alert(1)' } }, popup],
-    ['an interval under 30 minutes', { type: 'settings/update', changes: { syncIntervalMinutes: 1 } }, popup],
+    [
+      'credentials with a bad URL',
+      {
+        type: 'credentials/authenticate',
+        credentials: { ...credentials, apiUrl: 'javascript:alert(1)' },
+      },
+      popup,
+    ],
+    [
+      'an interval under 30 minutes',
+      { type: 'settings/update', changes: { syncIntervalMinutes: 1 } },
+      popup,
+    ],
   ])('rejects: %s', async (_name, message, sender) => {
     expect(await handleMessage(message, sender, ID, handlers)).toBeUndefined();
     expect(handlers.calls).toEqual([]);

@@ -4,7 +4,11 @@ import { open, seal } from '../../lib/vault/envelope';
 import { deleteCredentials, loadCredentials, saveCredentials } from '../../lib/vault/vault';
 import { useFreshStorage } from '../helpers/fresh-db';
 
-const v2 = { apiVersion: 'v2', apiUrl: 'https://api.addigy.com', apiKey: 'key-SECRET-1234' } as const;
+const v2 = {
+  apiVersion: 'v2',
+  apiUrl: 'https://api.addigy.com',
+  apiKey: 'key-SECRET-1234',
+} as const;
 
 describe('vault', () => {
   beforeEach(useFreshStorage);

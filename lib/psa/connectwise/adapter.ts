@@ -15,12 +15,14 @@ import { findAdditionsGrid, readAdditionLines, REQUIRED_HEADERS } from './additi
 /** The app's path: a release folder such as v4_6_release or v2025_1, then ConnectWise.aspx. */
 const APP_PATH = /^\/v\d+(?:_\d+)*(?:_release)?\/connectwise\.aspx$/i;
 
-/** Whether the URL is a ConnectWise PSA web client, on any host. */
+/** Returns true when the URL is a ConnectWise PSA web client, on any host. */
 export function matchesConnectWiseUrl(url: URL): boolean {
   const isWeb = url.protocol === 'https:' || url.protocol === 'http:';
   return isWeb && APP_PATH.test(url.pathname);
 }
 
+// NOTE: The banner is taken to show the company name on the agreement screen, which has not
+// been checked on a live ConnectWise page. The `cw_company` field is the fallback.
 function readCompanyName(doc: Document): string {
   const banner = readText(doc.querySelector('.cw_BannerView .detailLabel'));
   if (banner) return banner;
@@ -49,7 +51,7 @@ export function createConnectWiseAdapter(): PsaAdapter {
         warn(
           'additions grid',
           `ConnectWise: no additions grid found (a table with the header cells ${headers}). ` +
-            'Counts show on the Additions tab of an agreement; if they do not show there, ' +
+            'Counts show on the Additions tab of an agreement. If they do not show there, ' +
             'ConnectWise may have changed its page layout.',
         );
         return null;
@@ -69,7 +71,7 @@ export function createConnectWiseAdapter(): PsaAdapter {
       return {
         companyName,
         agreementName: readAgreementName(doc),
-        // TODO: Find the agreement's recid. The URL hash holds the screen state (base64 of an
+        // TODO: Find the agreement's recid. The URL hash contains the screen state (base64 of an
         // LZMA stream of JSON) and may contain it, but it is not decoded yet.
         recordId: null,
         lines: readAdditionLines(grid, warn),

@@ -40,7 +40,15 @@ function osOf(device: FleetDevice): string {
   if (name.startsWith('apple watch')) return 'watchOS';
   if (name.startsWith('apple vision')) return 'visionOS';
   const system = fact(device, 'system_version')?.toLowerCase() ?? '';
-  for (const [prefix, os] of [['macos', 'macOS'], ['mac os', 'macOS'], ['ipados', 'iPadOS'], ['ios', 'iOS'], ['tvos', 'tvOS'], ['watchos', 'watchOS'], ['visionos', 'visionOS']]) {
+  for (const [prefix, os] of [
+    ['macos', 'macOS'],
+    ['mac os', 'macOS'],
+    ['ipados', 'iPadOS'],
+    ['ios', 'iOS'],
+    ['tvos', 'tvOS'],
+    ['watchos', 'watchOS'],
+    ['visionos', 'visionOS'],
+  ]) {
     if (system.startsWith(prefix!)) return os!;
   }
   return 'other';
@@ -80,7 +88,12 @@ export function expectedRootCounts(fleet: Fleet): ExpectedRow[] {
   const rows = new Map<string, ExpectedRow>();
   for (const policy of fleet.policies) {
     if (rootOf(policy.policyId) === policy.policyId) {
-      rows.set(policy.policyId, { policyId: policy.policyId, name: policy.name, total: 0, byOs: {} });
+      rows.set(policy.policyId, {
+        policyId: policy.policyId,
+        name: policy.name,
+        total: 0,
+        byOs: {},
+      });
     }
   }
   const unassigned: ExpectedRow = { policyId: '', name: 'Unassigned', total: 0, byOs: {} };
@@ -102,6 +115,8 @@ export function expectedCsvRows(rows: ExpectedRow[]): string[] {
   const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
   return rows.flatMap((row) => [
     `${row.policyId},${quote(row.name)},total,${row.total}`,
-    ...order.filter((os) => (row.byOs[os] ?? 0) > 0).map((os) => `${row.policyId},${quote(row.name)},${os},${row.byOs[os]}`),
+    ...order
+      .filter((os) => (row.byOs[os] ?? 0) > 0)
+      .map((os) => `${row.policyId},${quote(row.name)},${os},${row.byOs[os]}`),
   ]);
 }
