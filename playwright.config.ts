@@ -9,5 +9,8 @@ export default defineConfig({
   timeout: 90_000,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Playwright empties its output folder at start, so it must not be test-results/ itself,
+  // where the Vitest report waits to be summed.
+  outputDir: 'test-results/playwright-output',
   use: { trace: 'off' },
 });
