@@ -3,6 +3,7 @@
  * Only the background service worker creates clients, because only it holds credentials.
  */
 import type { Credentials } from '../vault/credentials';
+import type { HttpContext } from './http';
 import type { DeviceRecord, Policy } from './types';
 import { V1Client } from './v1-client';
 import { V2Client } from './v2-client';
@@ -34,10 +35,10 @@ export interface AddigyClient {
   fetchDevices(onProgress?: (progress: DevicesProgress) => void): Promise<FetchedDevices>;
 }
 
-export function createAddigyClient(credentials: Credentials): AddigyClient {
+export function createAddigyClient(credentials: Credentials, http?: HttpContext): AddigyClient {
   return credentials.apiVersion === 'v2'
-    ? new V2Client(credentials.apiUrl, credentials.apiKey)
-    : new V1Client(credentials.apiUrl, credentials.clientId, credentials.clientSecret);
+    ? new V2Client(credentials.apiUrl, credentials.apiKey, http)
+    : new V1Client(credentials.apiUrl, credentials.clientId, credentials.clientSecret, http);
 }
 
 /** Joins a base URL and a path without doubling or dropping the slash between them. */

@@ -9,12 +9,18 @@ export type AddigyErrorKind =
   | 'network'
   | 'timeout'
   | 'rate-limit'
+  | 'blocked'
   | 'server'
   | 'request'
   | 'invalid-response';
 
 export class AddigyError extends Error {
   override name = 'AddigyError';
+
+  /** How long the server asked to wait (`Retry-After`), in milliseconds. */
+  retryAfterMs: number | null = null;
+  /** For `blocked`: when the key may be used again, in milliseconds since the epoch. */
+  retryAt: number | null = null;
 
   constructor(
     readonly kind: AddigyErrorKind,

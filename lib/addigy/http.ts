@@ -1,15 +1,26 @@
 /**
- * The one place that sends HTTP requests to Addigy: a timeout on every request, errors mapped
- * to `AddigyError`, and response bodies validated with zod before anyone reads them.
+ * The one place that sends HTTP requests to Addigy. Every attempt spends from the shared request
+ * budget, has a timeout, and maps failures to `AddigyError`; retryable failures are retried with
+ * backoff (see `retry.ts`); JSON bodies are validated with zod before anyone reads them.
  */
 import type { z } from 'zod';
+import { log } from '../log/logger';
+import { sharedBudget, type RequestBudget } from './budget';
 import { AddigyError, errorForStatus } from './errors';
+import {
+  MAX_ATTEMPTS,
+  MAX_RETRY_AFTER_MS,
+  blockedUntil,
+  isRetryable,
+  parseRetryAfter,
+  retryDelay,
+} from './retry';
 import { describeIssue } from './validation';
 
 /** Chrome stops a service worker whose fetch waits 30 s or more, so stay well under that. */
 export const REQUEST_TIMEOUT_MS = 25_000;
 
-export interface AddigyRequest<T> {
+export interface AddigyRequest {
   apiVersion: 'v1' | 'v2';
   method: 'GET' | 'POST';
   url: string;
@@ -17,17 +28,140 @@ export interface AddigyRequest<T> {
   endpoint: string;
   headers: Record<string, string>;
   body?: unknown;
-  schema: z.ZodType<T>;
+  /** Milliseconds without progress before the attempt is abandoned. */
   timeoutMs?: number;
 }
 
-/** Sends one request and returns its validated JSON body, or throws `AddigyError`. */
-export async function requestJson<T>(request: AddigyRequest<T>): Promise<T> {
-  const response = await send(request);
-  const text = await readBody(response, request);
-  if (!response.ok) {
-    throw errorForStatus(response.status, request.endpoint, request.apiVersion, messageOf(text));
+export interface HttpContext {
+  budget: RequestBudget;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
+export const defaultHttpContext: HttpContext = {
+  budget: sharedBudget,
+  random: Math.random,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: () => Date.now(),
+};
+
+/**
+ * Reads a successful response. `keepAlive` restarts the timeout; a consumer that streams a large
+ * body calls it for each chunk so that only a stalled transfer times out.
+ */
+export type Consume<T> = (response: Response, keepAlive: () => void) => Promise<T>;
+
+/** Sends a request, retrying what can be retried, and returns what `consume` makes of it. */
+export async function sendRequest<T>(
+  request: AddigyRequest,
+  consume: Consume<T>,
+  context: HttpContext = defaultHttpContext,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await context.budget.run(() => attemptOnce(request, consume, context));
+    } catch (error) {
+      if (!(error instanceof AddigyError) || !isRetryable(error.kind)) throw error;
+      if (error.retryAfterMs !== null && error.retryAfterMs > MAX_RETRY_AFTER_MS) {
+        throw new AddigyError(
+          error.kind,
+          `Addigy asked to wait ${Math.ceil(error.retryAfterMs / 60_000)} minutes before calling ${request.endpoint} again. Sync again after that.`,
+          request.endpoint,
+          error.status,
+        );
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new AddigyError(
+          error.kind,
+          `${request.endpoint} failed ${MAX_ATTEMPTS} times in a row. ${error.message}`,
+          request.endpoint,
+          error.status,
+        );
+      }
+      const delay = retryDelay(attempt, error.retryAfterMs, context.random);
+      log.warn(
+        `Retrying ${request.endpoint} in ${delay} ms (attempt ${attempt + 1} of ${MAX_ATTEMPTS}) after: ${error.message}`,
+      );
+      await context.sleep(delay);
+    }
   }
+}
+
+/** Sends a request and returns its validated JSON body, or throws `AddigyError`. */
+export function requestJson<T>(
+  request: AddigyRequest & { schema: z.ZodType<T> },
+  context: HttpContext = defaultHttpContext,
+): Promise<T> {
+  return sendRequest(request, async (response) => parseJson(request, response), context);
+}
+
+async function attemptOnce<T>(
+  request: AddigyRequest,
+  consume: Consume<T>,
+  context: HttpContext,
+): Promise<T> {
+  const timeoutMs = request.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timer = setTimeout(() => controller.abort(), timeoutMs);
+  const keepAlive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), timeoutMs);
+  };
+  try {
+    const response = await send(request, controller.signal);
+    if (!response.ok) throw await errorForResponse(request, response, context.now());
+    return await consume(response, keepAlive);
+  } catch (error) {
+    if (error instanceof AddigyError) throw error;
+    throw networkError(controller.signal.aborted, request.endpoint, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function send(request: AddigyRequest, signal: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(request.url, {
+    method: request.method,
+    headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    signal,
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+}
+
+async function errorForResponse(
+  request: AddigyRequest,
+  response: Response,
+  now: number,
+): Promise<AddigyError> {
+  const text = await response.text().catch(() => '');
+  const message = messageOf(text);
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
+  const retryAt = blockedUntil(response.status, retryAfterMs, message, now);
+  if (retryAt !== null) {
+    const error = new AddigyError(
+      'blocked',
+      `Addigy appears to have blocked this API key for exceeding its rate limit (${request.endpoint}, status ${response.status}). Syncing is paused until ${new Date(retryAt).toLocaleString()}; try again after that.`,
+      request.endpoint,
+      response.status,
+    );
+    error.retryAt = retryAt;
+    return error;
+  }
+  const error = errorForStatus(response.status, request.endpoint, request.apiVersion, message);
+  error.retryAfterMs = retryAfterMs;
+  return error;
+}
+
+async function parseJson<T>(
+  request: AddigyRequest & { schema: z.ZodType<T> },
+  response: Response,
+): Promise<T> {
+  const text = await response.text();
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -39,47 +173,24 @@ export async function requestJson<T>(request: AddigyRequest<T>): Promise<T> {
       response.status,
     );
   }
-  const parsed = request.schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AddigyError(
-      'invalid-response',
-      `Addigy sent an unexpected response from ${request.endpoint}: ${issue ? describeIssue(issue) : 'unknown problem'}. Check the API URL; if it is right, Addigy may have changed its API.`,
-      request.endpoint,
-      response.status,
-    );
-  }
-  return parsed.data;
+  return validate(request.schema, json, request.endpoint, response.status);
 }
 
-async function send(request: AddigyRequest<unknown>): Promise<Response> {
-  const timeoutMs = request.timeoutMs ?? REQUEST_TIMEOUT_MS;
-  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
-  try {
-    return await fetch(request.url, {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(timeoutMs),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-  } catch (error) {
-    throw networkError(error, request.endpoint, timeoutMs);
-  }
+/** Validates `json` with `schema`, or throws an `invalid-response` error naming the field. */
+export function validate<T>(schema: z.ZodType<T>, json: unknown, endpoint: string, status?: number): T {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AddigyError(
+    'invalid-response',
+    `Addigy sent an unexpected response from ${endpoint}: ${issue ? describeIssue(issue) : 'unknown problem'}. Check the API URL; if it is right, Addigy may have changed its API.`,
+    endpoint,
+    status,
+  );
 }
 
-async function readBody(response: Response, request: AddigyRequest<unknown>): Promise<string> {
-  try {
-    return await response.text();
-  } catch (error) {
-    throw networkError(error, request.endpoint, request.timeoutMs ?? REQUEST_TIMEOUT_MS);
-  }
-}
-
-function networkError(error: unknown, endpoint: string, timeoutMs: number): AddigyError {
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
+function networkError(timedOut: boolean, endpoint: string, timeoutMs: number): AddigyError {
+  if (timedOut) {
     return new AddigyError(
       'timeout',
       `Addigy did not answer ${endpoint} within ${timeoutMs / 1000} s. Check your connection and try again.`,

@@ -5,7 +5,7 @@
  */
 import type { AddigyClient, AuthenticationResult, FetchedDevices } from './client';
 import { joinUrl } from './client';
-import { requestJson } from './http';
+import { defaultHttpContext, requestJson, type HttpContext } from './http';
 import { fromV1Device, toPolicy } from './normalize';
 import { v1DevicesSchema, v1PoliciesSchema, v1ValidateSchema } from './schemas';
 import type { Policy } from './types';
@@ -16,6 +16,7 @@ export class V1Client implements AddigyClient {
     private readonly apiUrl: string,
     private readonly clientId: string,
     private readonly clientSecret: string,
+    private readonly http: HttpContext = defaultHttpContext,
   ) {}
 
   async authenticate(): Promise<AuthenticationResult> {
@@ -46,6 +47,6 @@ export class V1Client implements AddigyClient {
       endpoint: `${method} ${path}`,
       headers: { 'client-id': this.clientId, 'client-secret': this.clientSecret },
       schema,
-    });
+    }, this.http);
   }
 }

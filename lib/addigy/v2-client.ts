@@ -5,7 +5,7 @@
 import type { AddigyClient, AuthenticationResult, DevicesProgress, FetchedDevices } from './client';
 import { joinUrl } from './client';
 import { AddigyError } from './errors';
-import { requestJson } from './http';
+import { defaultHttpContext, requestJson, type HttpContext } from './http';
 import { DEVICE_FACTS, fromV2Device, toPolicy } from './normalize';
 import { v2DevicesPageSchema, v2PermissionsSchema, v2PoliciesSchema } from './schemas';
 import type { DeviceRecord, Policy } from './types';
@@ -21,6 +21,7 @@ export class V2Client implements AddigyClient {
   constructor(
     apiUrl: string,
     private readonly apiKey: string,
+    private readonly http: HttpContext = defaultHttpContext,
   ) {
     this.baseUrl = joinUrl(apiUrl, '/api/v2');
   }
@@ -89,6 +90,6 @@ export class V2Client implements AddigyClient {
       headers: { 'x-api-key': this.apiKey },
       body,
       schema,
-    });
+    }, this.http);
   }
 }

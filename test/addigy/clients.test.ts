@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AddigyError } from '../../lib/addigy/errors';
-import { requestJson } from '../../lib/addigy/http';
+import { RequestBudget } from '../../lib/addigy/budget';
+import { requestJson, type HttpContext } from '../../lib/addigy/http';
 import { V1Client } from '../../lib/addigy/v1-client';
 import { V2Client } from '../../lib/addigy/v2-client';
 import { generateDemoFleet } from '../../scripts/addigy-server/demo-fleet';
@@ -15,6 +16,16 @@ import {
 } from '../../scripts/addigy-server/server';
 
 const fleet = generateDemoFleet(1);
+const sleeps: number[] = [];
+/** Retries without waiting, recording each wait instead. */
+const http: HttpContext = {
+  budget: new RequestBudget(),
+  random: () => 0.5,
+  sleep: async (ms) => {
+    sleeps.push(ms);
+  },
+  now: () => Date.now(),
+};
 const agentIds = new Set(fleet.devices.map((device) => device.agentid));
 let server: AddigyServer;
 let fault: Fault | undefined;
@@ -24,6 +35,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   fault = undefined;
+  sleeps.length = 0;
 });
 afterAll(() => server.close());
 
@@ -37,7 +49,7 @@ async function addigyErrorOf(promise: Promise<unknown>): Promise<AddigyError> {
 }
 
 describe('V2Client', () => {
-  const client = () => new V2Client(server.url, DEMO_CREDENTIALS.apiKey);
+  const client = () => new V2Client(server.url, DEMO_CREDENTIALS.apiKey, http);
 
   it('fetches every device once across pages', async () => {
     const progress: Array<[number, number | null]> = [];
@@ -71,7 +83,9 @@ describe('V2Client', () => {
   });
 
   it('wrong key is an auth error without the key', async () => {
-    const error = await addigyErrorOf(new V2Client(server.url, 'wrong-key-XYZ').authenticate());
+    const error = await addigyErrorOf(
+      new V2Client(server.url, 'wrong-key-XYZ', http).authenticate(),
+    );
     expect(error.kind).toBe('auth');
     expect(error.status).toBe(401);
     expect(error.message).toContain(
@@ -84,7 +98,7 @@ describe('V2Client', () => {
     const limited = await startAddigyServer({ fleet, permissions: ['View Policies'] });
     try {
       const error = await addigyErrorOf(
-        new V2Client(limited.url, DEMO_CREDENTIALS.apiKey).authenticate(),
+        new V2Client(limited.url, DEMO_CREDENTIALS.apiKey, http).authenticate(),
       );
       expect(error.kind).toBe('permission');
       expect(error.message).toContain('"View Devices"');
@@ -100,17 +114,26 @@ describe('V2Client', () => {
     expect(error.message).toContain('not valid JSON from POST /oa/policies/query');
   });
 
-  it('500 is a server error', async () => {
+  it('500 storm gives up after five attempts', async () => {
     fault = { status: 500 };
+    const before = server.requests.length;
     const error = await addigyErrorOf(client().fetchDevices());
     expect(error.kind).toBe('server');
+    expect(error.message).toContain('POST /devices failed 5 times in a row.');
     expect(error.message).toContain('server error (500) at POST /devices');
+    expect(server.requests.length - before).toBe(5);
+    expect(sleeps).toEqual([750, 1500, 3000, 6000]);
   });
 });
 
 describe('V1Client', () => {
   const client = () =>
-    new V1Client(`${server.url}/api`, DEMO_CREDENTIALS.clientId, DEMO_CREDENTIALS.clientSecret);
+    new V1Client(
+      `${server.url}/api`,
+      DEMO_CREDENTIALS.clientId,
+      DEMO_CREDENTIALS.clientSecret,
+      http,
+    );
 
   it('fetches the whole fleet', async () => {
     const result = await client().fetchDevices();
@@ -121,7 +144,7 @@ describe('V1Client', () => {
   it('reads the same facts as V2', async () => {
     const [v1, v2] = await Promise.all([
       client().fetchDevices(),
-      new V2Client(server.url, DEMO_CREDENTIALS.apiKey).fetchDevices(),
+      new V2Client(server.url, DEMO_CREDENTIALS.apiKey, http).fetchDevices(),
     ]);
     const byAgent = (devices: typeof v1.devices) =>
       [...devices].sort((a, b) => a.agentId.localeCompare(b.agentId));
@@ -136,7 +159,12 @@ describe('V1Client', () => {
 
   it('wrong secret is an auth error without the secret', async () => {
     const error = await addigyErrorOf(
-      new V1Client(`${server.url}/api`, DEMO_CREDENTIALS.clientId, 'bad-SECRET-42').authenticate(),
+      new V1Client(
+        `${server.url}/api`,
+        DEMO_CREDENTIALS.clientId,
+        'bad-SECRET-42',
+        http,
+      ).authenticate(),
     );
     expect(error.kind).toBe('auth');
     expect(error.message).toContain('client ID and client secret');
@@ -210,33 +238,42 @@ describe('requestJson', () => {
   it('times out a slow response', async () => {
     fault = { delayMs: 2_000 };
     const error = await addigyErrorOf(
-      requestJson({
-        apiVersion: 'v2',
-        method: 'GET',
-        url: `${server.url}/api/v2/configuration/permissions`,
-        endpoint: 'GET /configuration/permissions',
-        headers: { 'x-api-key': DEMO_CREDENTIALS.apiKey },
-        schema: z.array(z.string()),
-        timeoutMs: 200,
-      }),
+      requestJson(
+        {
+          apiVersion: 'v2',
+          method: 'GET',
+          url: `${server.url}/api/v2/configuration/permissions`,
+          endpoint: 'GET /configuration/permissions',
+          headers: { 'x-api-key': DEMO_CREDENTIALS.apiKey },
+          schema: z.array(z.string()),
+          timeoutMs: 200,
+        },
+        http,
+      ),
     );
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe(
-      'Addigy did not answer GET /configuration/permissions within 0.2 s. Check your connection and try again.',
+      'GET /configuration/permissions failed 5 times in a row. Addigy did not answer GET /configuration/permissions within 0.2 s. Check your connection and try again.',
     );
   });
 
   it('unreachable host is a network error', async () => {
     const error = await addigyErrorOf(
-      requestJson({
-        apiVersion: 'v2',
-        method: 'GET',
-        url: 'http://127.0.0.1:9/',
-        endpoint: 'GET /x',
-        headers: {},
-        schema: z.unknown(),
-      }),
+      requestJson(
+        {
+          apiVersion: 'v2',
+          method: 'GET',
+          url: 'http://127.0.0.1:9/',
+          endpoint: 'GET /x',
+          headers: {},
+          schema: z.unknown(),
+        },
+        http,
+      ),
     );
     expect(error.kind).toBe('network');
+    expect(error.message).toBe(
+      'GET /x failed 5 times in a row. Could not reach Addigy at GET /x. Check the API URL in the options and your connection.',
+    );
   });
 });
