@@ -92,7 +92,10 @@ export class RequestBudget {
     this.starts.push(time);
     this.inFlight++;
     this.started++;
-    this.maxInAnyWindow = Math.max(this.maxInAnyWindow, this.startsSince(time - this.limits.windowMs));
+    this.maxInAnyWindow = Math.max(
+      this.maxInAnyWindow,
+      this.startsSince(time - this.limits.windowMs),
+    );
     let released = false;
     return () => {
       if (released) return;
@@ -122,10 +125,13 @@ export class RequestBudget {
 
   private wakeAt(delayMs: number): void {
     if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.pump();
-    }, Math.max(1, delayMs));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.max(1, delayMs),
+    );
   }
 }
 

@@ -22,6 +22,28 @@ export interface FetchedDevices {
   reportedTotal: number | null;
 }
 
+/** One page of `POST /devices`, as the client hands it over for persisting. */
+export interface FetchedPage {
+  page: number;
+  /** The page count the server reported with this page; it can grow while a sync runs. */
+  pageCount: number;
+  reportedTotal: number;
+  devices: DeviceRecord[];
+}
+
+/** Pages a stopped worker fetched before it stopped, so that a resumed sync skips them. */
+export interface ResumePoint {
+  pages: Map<number, DeviceRecord[]>;
+  pageCount: number;
+  reportedTotal: number;
+}
+
+export interface FetchDevicesOptions {
+  resume?: ResumePoint;
+  /** Called after each fetched page, before it counts as done; persisting happens here. */
+  onPage?: (page: FetchedPage) => Promise<void>;
+}
+
 export interface AuthenticationResult {
   /** The key's permissions (V2 only). */
   permissions: string[] | null;
@@ -32,7 +54,10 @@ export interface AddigyClient {
   /** Checks the credentials and permissions; throws `AddigyError` with the fix. */
   authenticate(): Promise<AuthenticationResult>;
   fetchPolicies(): Promise<Policy[]>;
-  fetchDevices(onProgress?: (progress: DevicesProgress) => void): Promise<FetchedDevices>;
+  fetchDevices(
+    onProgress?: (progress: DevicesProgress) => void,
+    options?: FetchDevicesOptions,
+  ): Promise<FetchedDevices>;
 }
 
 export function createAddigyClient(credentials: Credentials, http?: HttpContext): AddigyClient {

@@ -177,7 +177,12 @@ async function parseJson<T>(
 }
 
 /** Validates `json` with `schema`, or throws an `invalid-response` error naming the field. */
-export function validate<T>(schema: z.ZodType<T>, json: unknown, endpoint: string, status?: number): T {
+export function validate<T>(
+  schema: z.ZodType<T>,
+  json: unknown,
+  endpoint: string,
+  status?: number,
+): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -19,17 +19,22 @@ export function toPolicy(raw: { policyId: string; name: string; parent?: string 
   return { id: raw.policyId, name: raw.name, parentId: parent ? parent : null };
 }
 
-export function fromV2Device(item: V2Device): DeviceRecord {
+/**
+ * Reduces a V2 device item. Facts shared by many devices (policy ids, models, versions) go
+ * through `interner`, so 100,000 devices hold one copy of each distinct string.
+ */
+export function fromV2Device(item: V2Device, interner = new Map<string, string>()): DeviceRecord {
   const facts = item.facts ?? {};
   const text = (id: string): string | null => asText(facts[id]?.value);
+  const shared = (id: string): string | null => intern(interner, text(id));
   return {
     agentId: item.agentid,
-    policyId: text('policy_id'),
+    policyId: shared('policy_id'),
     serialNumber: text('serial_number'),
-    productName: text('product_name'),
-    hardwareModel: text('hardware_model'),
-    deviceModelName: text('device_model_name'),
-    systemVersion: text('system_version'),
+    productName: shared('product_name'),
+    hardwareModel: shared('hardware_model'),
+    deviceModelName: shared('device_model_name'),
+    systemVersion: shared('system_version'),
     lastOnline: asTime(facts['last_online']?.value),
     deviceName: text('device_name'),
   };
@@ -47,6 +52,14 @@ export function fromV1Device(item: V1Device): DeviceRecord {
     lastOnline: asTime(item['Last Online']),
     deviceName: asText(item['Device Name']),
   };
+}
+
+function intern(interner: Map<string, string>, value: string | null): string | null {
+  if (value === null) return null;
+  const known = interner.get(value);
+  if (known !== undefined) return known;
+  interner.set(value, value);
+  return value;
 }
 
 /** A trimmed non-empty string, or null for null, empty and non-string values. */

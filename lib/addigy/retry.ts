@@ -15,7 +15,12 @@ export const MAX_RETRY_AFTER_MS = 120_000;
 const BLOCK_RETRY_AFTER_MS = 60 * 60_000;
 const BLOCK_HOURS = 24;
 
-const RETRYABLE: ReadonlySet<AddigyErrorKind> = new Set(['rate-limit', 'server', 'timeout', 'network']);
+const RETRYABLE: ReadonlySet<AddigyErrorKind> = new Set([
+  'rate-limit',
+  'server',
+  'timeout',
+  'network',
+]);
 
 export function isRetryable(kind: AddigyErrorKind): boolean {
   return RETRYABLE.has(kind);
@@ -35,7 +40,11 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
  * sent one, else 1 s, 2 s, 4 s … up to 30 s, each scaled by a random factor in [0.5, 1) so that
  * clients that failed together do not retry together.
  */
-export function retryDelay(attempt: number, retryAfterMs: number | null, random: () => number): number {
+export function retryDelay(
+  attempt: number,
+  retryAfterMs: number | null,
+  random: () => number,
+): number {
   if (retryAfterMs !== null) return retryAfterMs + Math.floor(random() * 250);
   const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
   return Math.round(exponential * (0.5 + random() * 0.5));

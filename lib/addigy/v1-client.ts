@@ -40,13 +40,16 @@ export class V1Client implements AddigyClient {
   }
 
   private request<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>): Promise<T> {
-    return requestJson({
-      apiVersion: 'v1',
-      method,
-      url: joinUrl(this.apiUrl, path),
-      endpoint: `${method} ${path}`,
-      headers: { 'client-id': this.clientId, 'client-secret': this.clientSecret },
-      schema,
-    }, this.http);
+    return requestJson(
+      {
+        apiVersion: 'v1',
+        method,
+        url: joinUrl(this.apiUrl, path),
+        endpoint: `${method} ${path}`,
+        headers: { 'client-id': this.clientId, 'client-secret': this.clientSecret },
+        schema,
+      },
+      this.http,
+    );
   }
 }

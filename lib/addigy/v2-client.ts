@@ -2,13 +2,21 @@
  * Addigy API V2 (`<API URL>/api/v2`), authenticated by the `x-api-key` header as the published
  * spec says. A 401 is reported as it is; no other auth scheme is tried.
  */
-import type { AddigyClient, AuthenticationResult, DevicesProgress, FetchedDevices } from './client';
+import type {
+  AddigyClient,
+  AuthenticationResult,
+  DevicesProgress,
+  FetchDevicesOptions,
+  FetchedDevices,
+  FetchedPage,
+} from './client';
 import { joinUrl } from './client';
 import { AddigyError } from './errors';
 import { defaultHttpContext, requestJson, type HttpContext } from './http';
 import { DEVICE_FACTS, fromV2Device, toPolicy } from './normalize';
 import { v2DevicesPageSchema, v2PermissionsSchema, v2PoliciesSchema } from './schemas';
-import type { DeviceRecord, Policy } from './types';
+import type { Policy } from './types';
+import { fetchAllPages } from './v2-pager';
 import type { z } from 'zod';
 
 /** Addigy V2 rejects `per_page` above 100. */
@@ -48,32 +56,31 @@ export class V2Client implements AddigyClient {
     return policies.map(toPolicy);
   }
 
-  /**
-   * Pages through `POST /devices` sorted by serial number, so pages neither overlap nor skip,
-   * and stops at `page >= page_count`. `items: null` is an empty page.
-   */
-  async fetchDevices(onProgress?: (progress: DevicesProgress) => void): Promise<FetchedDevices> {
-    const byAgentId = new Map<string, DeviceRecord>();
-    let repeatedAgentIds = 0;
-    let reportedTotal: number | null = null;
-    for (let page = 1; ; page++) {
-      const body = await this.request('POST', '/devices', v2DevicesPageSchema, {
-        page,
-        per_page: DEVICES_PER_PAGE,
-        sort_field: 'serial_number',
-        sort_direction: 'asc',
-        desired_fact_identifiers: DEVICE_FACTS,
-        query: {},
-      });
-      reportedTotal = body.metadata.total;
-      for (const item of body.items ?? []) {
-        if (byAgentId.has(item.agentid)) repeatedAgentIds++;
-        byAgentId.set(item.agentid, fromV2Device(item));
-      }
-      onProgress?.({ pagesFetched: page, pagesExpected: body.metadata.page_count });
-      if (page >= body.metadata.page_count) break;
-    }
-    return { devices: [...byAgentId.values()], repeatedAgentIds, reportedTotal };
+  /** Fetches every device, several pages at a time within the request budget. */
+  fetchDevices(
+    onProgress?: (progress: DevicesProgress) => void,
+    options?: FetchDevicesOptions,
+  ): Promise<FetchedDevices> {
+    const interner = new Map<string, string>();
+    return fetchAllPages((page) => this.fetchPage(page, interner), onProgress, options);
+  }
+
+  /** Fetches one page; `items: null` is an empty page. */
+  private async fetchPage(page: number, interner: Map<string, string>): Promise<FetchedPage> {
+    const body = await this.request('POST', '/devices', v2DevicesPageSchema, {
+      page,
+      per_page: DEVICES_PER_PAGE,
+      sort_field: 'serial_number',
+      sort_direction: 'asc',
+      desired_fact_identifiers: DEVICE_FACTS,
+      query: {},
+    });
+    return {
+      page,
+      pageCount: body.metadata.page_count,
+      reportedTotal: body.metadata.total,
+      devices: (body.items ?? []).map((item) => fromV2Device(item, interner)),
+    };
   }
 
   private request<T>(
@@ -82,14 +89,17 @@ export class V2Client implements AddigyClient {
     schema: z.ZodType<T>,
     body?: unknown,
   ): Promise<T> {
-    return requestJson({
-      apiVersion: 'v2',
-      method,
-      url: joinUrl(this.baseUrl, path),
-      endpoint: `${method} ${path}`,
-      headers: { 'x-api-key': this.apiKey },
-      body,
-      schema,
-    }, this.http);
+    return requestJson(
+      {
+        apiVersion: 'v2',
+        method,
+        url: joinUrl(this.baseUrl, path),
+        endpoint: `${method} ${path}`,
+        headers: { 'x-api-key': this.apiKey },
+        body,
+        schema,
+      },
+      this.http,
+    );
   }
 }

@@ -10,7 +10,8 @@ import {
 } from '../mapping/product-mapping';
 import type { Handlers } from '../messaging/router';
 import { hasHostPermission, originPattern } from '../permissions/host-permissions';
-import { loadSettings, updateSettings } from '../settings/settings';
+import { loadSettings, updateSettings, type Settings } from '../settings/settings';
+import { sharedBudget } from '../addigy/budget';
 import { runSync } from '../sync/run-sync';
 import { scheduleSync } from '../sync/scheduler';
 import { loadLatestSnapshot } from '../sync/snapshot-store';
@@ -18,6 +19,15 @@ import { loadSyncStatus } from '../sync/sync-status';
 import { deleteCredentials, saveCredentials } from '../vault/vault';
 import { overlayCountsFor } from './overlay-counts';
 import { log } from '../log/logger';
+
+/** Applies the stored request budget to every Addigy request from this worker. */
+export function applyBudgetSettings(settings: Settings): void {
+  sharedBudget.setLimits({
+    ...sharedBudget.getLimits(),
+    maxRequestsPerWindow: settings.maxRequestsPerWindow,
+    maxInFlight: settings.maxInFlight,
+  });
+}
 
 export const handlers: Handlers = {
   'sync/start': async () => {
@@ -60,6 +70,7 @@ export const handlers: Handlers = {
 
   'settings/update': async ({ changes }) => {
     const settings = await updateSettings(changes);
+    applyBudgetSettings(settings);
     await scheduleSync(settings.syncIntervalMinutes);
     return settings;
   },

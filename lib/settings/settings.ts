@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { BUDGET_BOUNDS, DEFAULT_BUDGET } from '../addigy/budget';
 import { DEFAULT_V2_URL } from '../vault/credentials';
 
 const SETTINGS_KEY = 'settings';
@@ -21,6 +22,19 @@ export const syncSettingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(MIN_SYNC_INTERVAL_MINUTES).max(1440),
   accountLevel: accountLevelSchema,
   staleAfterDays: z.number().int().min(1).max(365),
+  /** Completed syncs kept for history. */
+  snapshotsKept: z.number().int().min(1).max(1000),
+  /** Request starts allowed in any 10-second window; Addigy blocks a key above 1,000. */
+  maxRequestsPerWindow: z
+    .number()
+    .int()
+    .min(BUDGET_BOUNDS.maxRequestsPerWindow.min)
+    .max(BUDGET_BOUNDS.maxRequestsPerWindow.max),
+  maxInFlight: z
+    .number()
+    .int()
+    .min(BUDGET_BOUNDS.maxInFlight.min)
+    .max(BUDGET_BOUNDS.maxInFlight.max),
 });
 
 /** The stored settings; a stored value that no longer parses falls back to its default. */
@@ -32,6 +46,11 @@ export const settingsSchema = z.object({
   syncIntervalMinutes: syncSettingsSchema.shape.syncIntervalMinutes.catch(60),
   accountLevel: accountLevelSchema.catch({ kind: 'roots' }),
   staleAfterDays: syncSettingsSchema.shape.staleAfterDays.catch(30),
+  snapshotsKept: syncSettingsSchema.shape.snapshotsKept.catch(90),
+  maxRequestsPerWindow: syncSettingsSchema.shape.maxRequestsPerWindow.catch(
+    DEFAULT_BUDGET.maxRequestsPerWindow,
+  ),
+  maxInFlight: syncSettingsSchema.shape.maxInFlight.catch(DEFAULT_BUDGET.maxInFlight),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

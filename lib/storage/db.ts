@@ -7,9 +7,10 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Snapshot } from '../sync/snapshot';
 import type { VaultRecord } from '../vault/envelope';
 import type { ProductMapping } from '../mapping/product-mapping';
+import type { StoredPage, SyncRun } from '../sync/run-store';
 
 export const DB_NAME = 'addigy-psa-counts';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export interface ExtensionDb extends DBSchema {
   /** The AES-GCM data key (id `data-key`) and the encrypted credential records. */
@@ -18,6 +19,10 @@ export interface ExtensionDb extends DBSchema {
   snapshots: { key: number; value: Snapshot };
   /** PSA product id -> vendor service. */
   productMappings: { key: string; value: ProductMapping };
+  /** The sync in flight (key `current`), so a restarted worker can resume or discard it. */
+  syncRuns: { key: string; value: SyncRun };
+  /** The device pages that sync has fetched so far. */
+  syncPages: { key: [string, number]; value: StoredPage; indexes: { byRun: string } };
 }
 
 let dbPromise: Promise<IDBPDatabase<ExtensionDb>> | undefined;
@@ -30,6 +35,11 @@ export function openExtensionDb(): Promise<IDBPDatabase<ExtensionDb>> {
         db.createObjectStore('vault');
         db.createObjectStore('snapshots', { keyPath: 'id', autoIncrement: true });
         db.createObjectStore('productMappings', { keyPath: 'productId' });
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('syncRuns');
+        const pages = db.createObjectStore('syncPages', { keyPath: ['runId', 'page'] });
+        pages.createIndex('byRun', 'runId');
       }
     },
   });

@@ -16,6 +16,8 @@ export const syncStatusSchema = z.object({
   pagesExpected: z.number().int().nonnegative().nullable(),
   /** The last failure, worded for the user with what to do next; null after a success. */
   error: z.string().nullable(),
+  /** When Addigy's rate-limit block ends; no sync starts before then. */
+  blockedUntil: z.number().nullable().catch(null),
 });
 
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
@@ -28,6 +30,7 @@ export const IDLE_STATUS: SyncStatus = {
   pagesFetched: 0,
   pagesExpected: null,
   error: null,
+  blockedUntil: null,
 };
 
 export async function loadSyncStatus(): Promise<SyncStatus> {

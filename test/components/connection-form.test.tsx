@@ -22,6 +22,9 @@ const settings: Settings = {
   syncIntervalMinutes: 60,
   accountLevel: { kind: 'roots' },
   staleAfterDays: 30,
+  snapshotsKept: 90,
+  maxRequestsPerWindow: 300,
+  maxInFlight: 8,
 };
 
 function mount(): HTMLElement {

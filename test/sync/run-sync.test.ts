@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AddigyClient } from '../../lib/addigy/client';
 import { AddigyError } from '../../lib/addigy/errors';
 import { runSync, type SyncDependencies } from '../../lib/sync/run-sync';
-import { loadLatestSnapshot, saveSnapshot } from '../../lib/sync/snapshot-store';
+import { commitSnapshot } from '../../lib/sync/run-store';
+import { loadLatestSnapshot } from '../../lib/sync/snapshot-store';
 import type { Snapshot } from '../../lib/sync/snapshot';
 import { loadSyncStatus } from '../../lib/sync/sync-status';
 import { useFreshStorage } from '../helpers/fresh-db';
@@ -92,13 +93,13 @@ describe('runSync', () => {
   });
 });
 
-describe('saveSnapshot', () => {
+describe('commitSnapshot', () => {
   beforeEach(useFreshStorage);
 
   it('keeps only the newest snapshots', async () => {
     const snapshot = (await runSync(dependencies(fakeClient()))) as Snapshot;
     for (let index = 0; index < 5; index++) {
-      await saveSnapshot({ ...snapshot, id: undefined, createdAt: NOW + index }, 3);
+      await commitSnapshot({ ...snapshot, createdAt: NOW + index }, 3);
     }
     const latest = await loadLatestSnapshot();
     expect(latest?.createdAt).toBe(NOW + 4);
