@@ -40,18 +40,57 @@ export function fromV2Device(item: V2Device, interner = new Map<string, string>(
   };
 }
 
+/** Reduces one V1 device element; `createV1DeviceReducer` is the form for a whole response. */
 export function fromV1Device(item: V1Device): DeviceRecord {
+  return reduceV1Device(item, new Map());
+}
+
+/**
+ * Returns a reducer for the elements of one V1 `GET /devices` response. Facts shared by many
+ * devices go through one interner, as in `fromV2Device`, so 100,000 devices hold one copy of
+ * each distinct policy id, model and version.
+ */
+export function createV1DeviceReducer(): (item: V1Device) => DeviceRecord {
+  const interner = new Map<string, string>();
+  return (item) => reduceV1Device(item, interner);
+}
+
+/**
+ * Older V1 versions send the policy as "Policy ID" only, so it is read from `policy_id` or else
+ * from "Policy ID".
+ */
+function reduceV1Device(item: V1Device, interner: Map<string, string>): DeviceRecord {
+  const shared = (value: unknown): string | null => intern(interner, asText(value));
   return {
     agentId: item.agentid,
-    policyId: asText(item.policy_id) ?? asText(item['Policy ID']),
+    policyId: shared(item.policy_id) ?? shared(item['Policy ID']),
     serialNumber: asText(item['Serial Number']),
-    productName: asText(item['Product Name']),
-    hardwareModel: asText(item['Hardware Model']),
-    deviceModelName: asText(item['Device Model Name']),
-    systemVersion: asText(item['System Version']),
+    productName: shared(item['Product Name']),
+    hardwareModel: shared(item['Hardware Model']),
+    deviceModelName: shared(item['Device Model Name']),
+    systemVersion: intern(interner, v1SystemVersion(item)),
     lastOnline: asTime(item['Last Online']),
     deviceName: asText(item['Device Name']),
   };
+}
+
+/** The V1 names of the macOS version key, newest first; each V1 version sends one of them. */
+const V1_MACOS_VERSION_KEYS = ['macOS Version', 'MAC OS X Version'] as const;
+
+/**
+ * Returns "System Version", such as "macOS 12.0.1 (21A559)". When it is missing, returns the
+ * macOS version key prefixed with "macOS ", such as "macOS 12.0.1", so that the OS-type rules
+ * read the device as a Mac.
+ */
+function v1SystemVersion(item: V1Device): string | null {
+  const systemVersion = asText(item['System Version']);
+  if (systemVersion !== null) return systemVersion;
+  for (const key of V1_MACOS_VERSION_KEYS) {
+    const version = asText(item[key]);
+    if (version === null) continue;
+    return /^(mac\s*os|os x)/i.test(version) ? version : `macOS ${version}`;
+  }
+  return null;
 }
 
 function intern(interner: Map<string, string>, value: string | null): string | null {

@@ -44,8 +44,14 @@ export const v2PermissionsSchema = z.array(z.string());
 
 const nullableText = z.string().nullish();
 
-/** A V1 `GET /devices` element: around 150 human-readable keys, of which these are read. */
-export const v1DeviceSchema = z.object({
+/**
+ * A V1 `GET /devices` element: around 150 human-readable keys, of which these are validated.
+ * Unknown keys are kept, because the macOS version key changed its name between V1 versions
+ * ("MAC OS X Version", later "macOS Version") and `fromV1Device` reads it from the extra keys
+ * under either name. That key is only a fallback for "System Version", so it is not validated:
+ * a string or number is read, and any other type is ignored instead of failing the sync.
+ */
+export const v1DeviceSchema = z.looseObject({
   agentid: z.string().min(1),
   policy_id: nullableText,
   'Policy ID': nullableText,

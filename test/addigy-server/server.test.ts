@@ -1,6 +1,17 @@
-import { describe, expect, test } from 'vitest';
-import { DEMO_CREDENTIALS } from '../../scripts/addigy-server/server';
-import { searchDevices, startTestServer, V1_HEADERS } from './helpers';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DEMO_CREDENTIALS, startAddigyServer } from '../../scripts/addigy-server/server';
+import { searchDevices, smallFleet, startTestServer, V1_HEADERS } from './helpers';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Milliseconds from now until `action` settles. */
+async function elapsedMs(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
 
 describe('server routing', () => {
   test('url is on 127.0.0.1', async () => {
@@ -55,17 +66,32 @@ describe('server request limits', () => {
 });
 
 describe('server request log', () => {
-  test('records method, path and status', async () => {
+  test('records method, path, status and arrival', async () => {
+    const arrival = Date.parse('2026-11-30T12:00:00.000Z');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(arrival);
     const server = await startTestServer();
     await searchDevices(server, { per_page: 101 });
     await fetch(`${server.url}/api/policies`, { headers: V1_HEADERS });
     await fetch(`${server.url}/nowhere`);
 
     expect(server.requests).toEqual([
-      { method: 'POST', path: '/api/v2/devices', status: 400 },
-      { method: 'GET', path: '/api/policies', status: 200 },
-      { method: 'GET', path: '/nowhere', status: 404 },
+      { method: 'POST', path: '/api/v2/devices', status: 400, at: arrival },
+      { method: 'GET', path: '/api/policies', status: 200, at: arrival },
+      { method: 'GET', path: '/nowhere', status: 404, at: arrival },
     ]);
+  });
+
+  test('arrival time precedes the latency', async () => {
+    const server = await startTestServer({ latencyMs: 200 });
+    const sent = Date.now();
+    await searchDevices(server, {});
+    const answered = Date.now();
+    const at = server.requests[0]?.at ?? Number.NaN;
+
+    expect(at).toBeGreaterThanOrEqual(sent);
+    expect(at).toBeLessThan(sent + 100);
+    expect(answered - at).toBeGreaterThanOrEqual(190);
   });
 
   test('keeps no credentials or query strings', async () => {
@@ -75,7 +101,7 @@ describe('server request log', () => {
     await searchDevices(server, {});
     const log = JSON.stringify(server.requests);
 
-    expect(server.requests[0]).toEqual({ method: 'GET', path: '/api/devices', status: 200 });
+    expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/api/devices', status: 200 });
     expect(log).not.toContain(DEMO_CREDENTIALS.clientId);
     expect(log).not.toContain(DEMO_CREDENTIALS.clientSecret);
     expect(log).not.toContain(DEMO_CREDENTIALS.apiKey);
@@ -134,4 +160,42 @@ describe('server faults', () => {
 
     expect(await pending).toBe('failed');
   });
+});
+
+describe('server latency', () => {
+  test.each([
+    ['a device search', '/api/v2/devices', { method: 'POST', body: '{}' }],
+    ['an unknown route', '/nowhere', {}],
+  ])('delays %s', async (_case, path, init) => {
+    const server = await startTestServer({ latencyMs: 150 });
+
+    expect(await elapsedMs(() => fetch(`${server.url}${path}`, init))).toBeGreaterThanOrEqual(140);
+  });
+
+  test('adds to a fault delay', async () => {
+    const server = await startTestServer({ latencyMs: 100, faults: () => ({ delayMs: 100 }) });
+
+    expect(await elapsedMs(() => searchDevices(server, {}))).toBeGreaterThanOrEqual(190);
+  });
+
+  test('close drops a request waiting on latency', async () => {
+    const server = await startTestServer({ latencyMs: 60_000 });
+    const pending = searchDevices(server, {}).then(
+      () => 'answered',
+      () => 'failed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.close();
+
+    expect(await pending).toBe('failed');
+  });
+
+  test.each([-1, Number.NaN, Number.POSITIVE_INFINITY])(
+    'rejects latencyMs %s',
+    async (latencyMs) => {
+      await expect(startAddigyServer({ fleet: smallFleet(), latencyMs })).rejects.toThrow(
+        `Invalid latencyMs ${latencyMs}: give 0 or more milliseconds.`,
+      );
+    },
+  );
 });

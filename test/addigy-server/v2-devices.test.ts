@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { generateDemoFleet } from '../../scripts/addigy-server/demo-fleet';
 import { KNOWN_FACT_IDENTIFIERS } from '../../scripts/addigy-server/fleet';
-import { searchDevices, startTestServer, V2_HEADERS } from './helpers';
+import { searchDevices as searchFleet } from '../../scripts/addigy-server/v2-devices';
+import { generateLargeFleet } from '../../scripts/bench/large-fleet';
+import { makeDevice, searchDevices, smallFleet, startTestServer, V2_HEADERS } from './helpers';
 
 interface DevicesPage {
   items: Array<{
@@ -123,6 +125,62 @@ describe('V2 device search sorting', () => {
     const body = (await response.json()) as DevicesPage;
 
     expect(body.items?.map((item) => item.agentid)).toEqual(expectedAgentIds);
+  });
+
+  test('sorts again for the other direction', async () => {
+    const server = await startTestServer();
+    const search = { per_page: 10, sort_field: 'serial_number' };
+    const ascending = (await (
+      await searchDevices(server, { ...search, sort_direction: 'asc' })
+    ).json()) as DevicesPage;
+    const descending = (await (
+      await searchDevices(server, { ...search, sort_direction: 'desc' })
+    ).json()) as DevicesPage;
+
+    expect(ascending.items?.map((item) => item.agentid)).toEqual([
+      'agent-a',
+      'agent-b',
+      'agent-c',
+      'agent-d',
+      'agent-e',
+    ]);
+    expect(descending.items?.map((item) => item.agentid)).toEqual([
+      'agent-e',
+      'agent-d',
+      'agent-c',
+      'agent-b',
+      'agent-a',
+    ]);
+  });
+
+  test('sorts again after the fleet grows', async () => {
+    const fleet = smallFleet();
+    const server = await startTestServer({ fleet });
+    const search = { per_page: 10, sort_field: 'serial_number' };
+    await searchDevices(server, search);
+    fleet.devices.push(makeDevice('agent-0', 'SERIAL-0'));
+    const body = (await (await searchDevices(server, search)).json()) as DevicesPage;
+
+    expect(body.metadata.total).toBe(6);
+    expect(body.items?.map((item) => item.agentid)).toEqual([
+      'agent-0',
+      'agent-a',
+      'agent-b',
+      'agent-c',
+      'agent-d',
+      'agent-e',
+    ]);
+  });
+
+  test('sorts a large fleet once', () => {
+    const fleet = generateLargeFleet(100_000, 3);
+    const search = { per_page: 100, sort_field: 'serial_number', sort_direction: 'asc' };
+    searchFleet(fleet, { ...search, page: 1 });
+    const started = performance.now();
+    for (let page = 2; page <= 101; page++) searchFleet(fleet, { ...search, page });
+
+    // Sorting 100,000 devices takes over 100 ms, so 100 pages that each sorted would take 10 s.
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   test('keeps fleet order without sort field', async () => {
