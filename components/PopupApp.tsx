@@ -73,6 +73,16 @@ export function PopupApp() {
           to enter your API credentials.
         </p>
       )}
+      {settings.credentialsConfigured && settings.apiVersion === 'v1' && (
+        <p class="notice" data-testid="v1-notice">
+          This connection uses Addigy API V1, which Addigy announced it would remove on 31 March
+          2026.{' '}
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Switch to API V2
+          </button>{' '}
+          with a new API key.
+        </p>
+      )}
       <SyncStatusBar status={status} snapshot={snapshot} now={now} />
       {actionError && (
         <p class="error" role="alert">

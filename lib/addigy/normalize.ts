@@ -55,10 +55,7 @@ export function createV1DeviceReducer(): (item: V1Device) => DeviceRecord {
   return (item) => reduceV1Device(item, interner);
 }
 
-/**
- * Older V1 versions send the policy as "Policy ID" only, so it is read from `policy_id` or else
- * from "Policy ID".
- */
+/** V1 elements carry the policy as `policy_id`, as "Policy ID" or as both, so either is read. */
 function reduceV1Device(item: V1Device, interner: Map<string, string>): DeviceRecord {
   const shared = (value: unknown): string | null => intern(interner, asText(value));
   return {
@@ -74,7 +71,7 @@ function reduceV1Device(item: V1Device, interner: Map<string, string>): DeviceRe
   };
 }
 
-/** The V1 names of the macOS version key, newest first; each V1 version sends one of them. */
+/** The V1 names of the macOS version key, newest first. Each V1 version sends one of them. */
 const V1_MACOS_VERSION_KEYS = ['macOS Version', 'MAC OS X Version'] as const;
 
 /**

@@ -1,17 +1,38 @@
 /**
  * Addigy API V1 (`https://prod.addigy.com/api`), the legacy API that Addigy announced it would
- * remove on 31 March 2026. Credentials go in the `client-id` and `client-secret` headers, not
- * the query string, because query strings end up in proxy and server logs.
+ * remove on 31 March 2026. Credentials go in the `client-id` and `client-secret` headers,
+ * because query strings end up in proxy and server logs. Only when Addigy rejects the headers
+ * with a 401 is the request repeated once with the `client_id` and `client_secret` query
+ * parameters, which V1 also accepts. When that works, the client instance keeps using query
+ * parameters, so that each later request is sent once.
+ *
+ * No error message, log line or endpoint label contains the URL: endpoints are named by method
+ * and path ("GET /devices"), and errors are cleaned of the credential values before they are
+ * thrown, in case Addigy's own error message repeats them.
  */
 import type { AddigyClient, AuthenticationResult, FetchedDevices } from './client';
 import { joinUrl } from './client';
-import { defaultHttpContext, requestJson, type HttpContext } from './http';
-import { fromV1Device, toPolicy } from './normalize';
-import { v1DevicesSchema, v1PoliciesSchema, v1ValidateSchema } from './schemas';
+import { AddigyError } from './errors';
+import {
+  defaultHttpContext,
+  requestJson,
+  sendRequest,
+  type AddigyRequest,
+  type HttpContext,
+} from './http';
+import { log } from '../log/logger';
+import { toPolicy } from './normalize';
+import { v1PoliciesSchema, v1ValidateSchema } from './schemas';
 import type { Policy } from './types';
+import { streamV1Devices } from './v1-stream';
 import type { z } from 'zod';
 
+/** Where the client puts the credentials in each request. */
+export type V1CredentialPlacement = 'headers' | 'query';
+
 export class V1Client implements AddigyClient {
+  private placement: V1CredentialPlacement = 'headers';
+
   constructor(
     private readonly apiUrl: string,
     private readonly clientId: string,
@@ -19,37 +40,97 @@ export class V1Client implements AddigyClient {
     private readonly http: HttpContext = defaultHttpContext,
   ) {}
 
+  /** Where this client sends the credentials now: 'query' after Addigy rejected the headers. */
+  get credentialPlacement(): V1CredentialPlacement {
+    return this.placement;
+  }
+
   async authenticate(): Promise<AuthenticationResult> {
-    const body = await this.request('POST', '/validate', v1ValidateSchema);
+    const body = await this.requestJson('POST', '/validate', v1ValidateSchema);
     return { permissions: null, orgId: body.orgid };
   }
 
   async fetchPolicies(): Promise<Policy[]> {
-    const policies = await this.request('GET', '/policies', v1PoliciesSchema);
+    const policies = await this.requestJson('GET', '/policies', v1PoliciesSchema);
     return policies.map(toPolicy);
   }
 
   /**
-   * Fetches the whole fleet in one response; V1 has no pagination.
-   * TODO: parse the array as a stream so a 100,000-device response (about 500 MB) never sits in
-   * memory whole; today the body is read as one string.
+   * Fetches the whole fleet in one response, because V1 has no pagination. The body is parsed
+   * as a stream (see `v1-stream.ts`), so memory holds the device records but never the body.
    */
   async fetchDevices(): Promise<FetchedDevices> {
-    const items = await this.request('GET', '/devices', v1DevicesSchema);
-    return { devices: items.map(fromV1Device), repeatedAgentIds: 0, reportedTotal: null };
+    const devices = await this.send('GET', '/devices', (request) =>
+      sendRequest(request, streamV1Devices, this.http),
+    );
+    return { devices, repeatedAgentIds: 0, reportedTotal: null };
   }
 
-  private request<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>): Promise<T> {
-    return requestJson(
-      {
-        apiVersion: 'v1',
-        method,
-        url: joinUrl(this.apiUrl, path),
-        endpoint: `${method} ${path}`,
-        headers: { 'client-id': this.clientId, 'client-secret': this.clientSecret },
-        schema,
-      },
-      this.http,
-    );
+  private requestJson<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>): Promise<T> {
+    return this.send(method, path, (request) => requestJson({ ...request, schema }, this.http));
+  }
+
+  /**
+   * Sends the request with the credentials where they last worked, and from headers falls back
+   * to query parameters once on a 401. A 401 with query parameters is thrown as it is.
+   */
+  private async send<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    perform: (request: AddigyRequest) => Promise<T>,
+  ): Promise<T> {
+    const endpoint = `${method} ${path}`;
+    try {
+      if (this.placement === 'query')
+        return await perform(this.buildRequest(method, path, 'query'));
+      try {
+        return await perform(this.buildRequest(method, path, 'headers'));
+      } catch (error) {
+        if (!(error instanceof AddigyError) || error.status !== 401) throw error;
+      }
+      log.warn(
+        `Addigy V1 rejected the credentials in headers at ${endpoint} (401); retrying once with query parameters.`,
+      );
+      const result = await perform(this.buildRequest(method, path, 'query'));
+      this.placement = 'query';
+      log.info(
+        `Addigy V1 accepted the credentials as query parameters at ${endpoint}; this client sends them that way from now on.`,
+      );
+      return result;
+    } catch (error) {
+      throw this.withoutCredentials(error);
+    }
+  }
+
+  private buildRequest(
+    method: 'GET' | 'POST',
+    path: string,
+    placement: V1CredentialPlacement,
+  ): AddigyRequest {
+    const url = new URL(joinUrl(this.apiUrl, path));
+    const headers: Record<string, string> = {};
+    if (placement === 'headers') {
+      headers['client-id'] = this.clientId;
+      headers['client-secret'] = this.clientSecret;
+    } else {
+      url.searchParams.set('client_id', this.clientId);
+      url.searchParams.set('client_secret', this.clientSecret);
+    }
+    // The endpoint label never carries the query string; it appears in errors and logs.
+    return { apiVersion: 'v1', method, url: url.href, endpoint: `${method} ${path}`, headers };
+  }
+
+  /** Replaces the credential values, as typed or as encoded in the query, in an error message. */
+  private withoutCredentials(error: unknown): unknown {
+    if (!(error instanceof AddigyError)) return error;
+    for (const value of [this.clientSecret, this.clientId]) {
+      // Very short values would also match ordinary words of the message.
+      if (value.length < 4) continue;
+      const queryForm = new URLSearchParams({ value }).toString().slice('value='.length);
+      for (const form of new Set([value, queryForm])) {
+        error.message = error.message.split(form).join('[redacted]');
+      }
+    }
+    return error;
   }
 }

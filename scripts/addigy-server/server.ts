@@ -3,7 +3,7 @@
  * V2 (`/api/v2`) APIs, for the tests and the demo. It listens on 127.0.0.1 only. Every response is JSON.
  *
  * Callers must `close()` the server, which also drops open keep-alive connections and requests
- * still waiting on an injected delay.
+ * still waiting on a latency or fault delay.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,10 +35,17 @@ export interface AddigyServerOptions {
   apiKey?: string;
   clientId?: string;
   clientSecret?: string;
+  /** Whether the V1 routes ignore the credential headers and read only the query parameters. */
+  v1QueryCredentialsOnly?: boolean;
   /** The permissions `GET /api/v2/configuration/permissions` returns and the routes enforce. */
   permissions?: readonly string[];
   /** The TCP port; 0 (the default) takes any free port. */
   port?: number;
+  /**
+   * Milliseconds to wait before every response, like the round trip of a real API; 0 (the
+   * default) responds at once. A fault's `delayMs` adds to it.
+   */
+  latencyMs?: number;
   /** Decides per request which failure to inject, if any. */
   faults?: FaultRule;
   /** Called after each response with its log entry, for example to print it. */
@@ -50,6 +57,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  /** When the request arrived, in milliseconds since the epoch, before any delay. */
+  at: number;
 }
 
 export interface AddigyServer {
@@ -57,11 +66,15 @@ export interface AddigyServer {
   url: string;
   /** Stops the server; calling it again returns the same promise. */
   close(): Promise<void>;
-  /** Every request served so far, oldest first. */
+  /** Every request served so far, in the order the responses were sent. */
   requests: LoggedRequest[];
 }
 
 export async function startAddigyServer(options: AddigyServerOptions): Promise<AddigyServer> {
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+    throw new RangeError(`Invalid latencyMs ${latencyMs}: give 0 or more milliseconds.`);
+  }
   const routes: Route[] = [
     ...createV2Routes({
       fleet: options.fleet,
@@ -72,6 +85,7 @@ export async function startAddigyServer(options: AddigyServerOptions): Promise<A
       fleet: options.fleet,
       clientId: options.clientId ?? DEMO_CREDENTIALS.clientId,
       clientSecret: options.clientSecret ?? DEMO_CREDENTIALS.clientSecret,
+      queryCredentialsOnly: options.v1QueryCredentialsOnly,
     }),
   ];
   const requests: LoggedRequest[] = [];
@@ -89,11 +103,13 @@ export async function startAddigyServer(options: AddigyServerOptions): Promise<A
 
   const serve = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const index = requestCount++;
+    const at = Date.now();
     const request = await readRequest(incoming);
     const method = incoming.method ?? '';
     const path = pathOf(incoming);
     const fault = request ? options.faults?.({ method, path, index }) : undefined;
-    if (fault?.delayMs) await delay(fault.delayMs);
+    const delayMs = latencyMs + (fault?.delayMs ?? 0);
+    if (delayMs > 0) await delay(delayMs);
 
     let response: RouteResponse;
     try {
@@ -102,7 +118,7 @@ export async function startAddigyServer(options: AddigyServerOptions): Promise<A
       console.error(`Addigy test server: the route for ${method} ${path} failed:`, error);
       response = v2ErrorResponse(500, `Internal error in the route for ${method} ${path}.`);
     }
-    const entry = { method, path, status: response.status };
+    const entry = { method, path, status: response.status, at };
     requests.push(entry);
     sendJson(outgoing, response, fault?.truncate ?? false);
     options.onRequest?.(entry);

@@ -1,7 +1,8 @@
 /**
  * The Addigy V1 routes under `/api`. Credentials are the client id and secret, sent as the
  * `client-id` and `client-secret` headers or as the `client_id` and `client_secret` query
- * parameters; V1 accepts both.
+ * parameters. V1 accepts both. `queryCredentialsOnly` makes the routes read only the query
+ * parameters, to test how a client copes with a deployment that rejects the headers.
  */
 import type { Fleet } from './fleet';
 import {
@@ -22,14 +23,16 @@ export interface V1Settings {
   fleet: Fleet;
   clientId: string;
   clientSecret: string;
+  /** Whether to ignore the credential headers and accept only the query parameters. */
+  queryCredentialsOnly?: boolean;
 }
 
 /** Returns a 401 unless both credentials match, from the headers or else the query string. */
 function rejectCredentials(request: RouteRequest, settings: V1Settings): RouteResponse | null {
-  const clientId =
-    headerValue(request.headers, 'client-id') ?? request.query.get('client_id') ?? undefined;
-  const clientSecret =
-    headerValue(request.headers, 'client-secret') ?? request.query.get('client_secret');
+  const header = (name: string) =>
+    settings.queryCredentialsOnly ? undefined : headerValue(request.headers, name);
+  const clientId = header('client-id') ?? request.query.get('client_id');
+  const clientSecret = header('client-secret') ?? request.query.get('client_secret');
   if (
     credentialMatches(clientId, settings.clientId) &&
     credentialMatches(clientSecret, settings.clientSecret)
