@@ -13,7 +13,7 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'Addigy Counts for PSA',
     description: 'Addigy device counts beside the billed quantities in your PSA.',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     host_permissions: [
       'https://api.addigy.com/*',
       'https://prod.addigy.com/*',

@@ -1,5 +1,6 @@
 import { ConnectionForm } from './ConnectionForm';
 import { ProductMappings } from './ProductMappings';
+import { PsaSites } from './PsaSites';
 import { SyncSettingsForm } from './SyncSettingsForm';
 import { useExtensionState } from './use-extension-state';
 
@@ -16,6 +17,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>Addigy Counts for PSA: options</h1>
       <ConnectionForm settings={state.settings} onChanged={reload} />
+      <PsaSites sites={state.settings.psaSites} onChanged={reload} />
       <ProductMappings />
       <SyncSettingsForm settings={state.settings} snapshot={state.snapshot} onChanged={reload} />
     </main>

@@ -1,3 +1,8 @@
 import { startBackground } from '../lib/background/start';
 
-export default defineBackground({ type: 'module', main: startBackground });
+export default defineBackground({
+  type: 'module',
+  main() {
+    void startBackground();
+  },
+});

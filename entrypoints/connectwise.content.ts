@@ -3,12 +3,11 @@ import type { OverlayCounts } from '../lib/background/overlay-counts';
 import { startOverlay } from '../lib/overlay/controller';
 import { connectWiseAdapter } from '../lib/psa/connectwise/adapter';
 
-// The e2e and development builds also run on 127.0.0.1, where the local PSA fixture pages live.
-const LOCAL_MATCHES =
-  import.meta.env.MODE === 'production' ? [] : ['http://127.0.0.1/*', 'http://localhost/*'];
-
+// The background registers this script at runtime for the PSA sites the user added and granted
+// (see lib/psa-sites/content-scripts.ts), so the manifest lists no PSA host.
 export default defineContentScript({
-  matches: ['https://*.myconnectwise.net/*', 'https://*.connectwisedev.com/*', ...LOCAL_MATCHES],
+  registration: 'runtime',
+  matches: [],
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {

@@ -60,7 +60,7 @@ export class RequestBudget {
 
   /** Waits for a slot and returns the function that frees it; call it exactly once. */
   acquire(signal?: AbortSignal): Promise<Release> {
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Release>((resolve, reject) => {
       const grant = () => {
         signal?.removeEventListener('abort', onAbort);

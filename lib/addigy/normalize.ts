@@ -40,7 +40,7 @@ export function fromV2Device(item: V2Device, interner = new Map<string, string>(
   };
 }
 
-/** Reduces one V1 device element; `createV1DeviceReducer` is the form for a whole response. */
+/** Reduces one V1 device element. For a whole response, use `createV1DeviceReducer`. */
 export function fromV1Device(item: V1Device): DeviceRecord {
   return reduceV1Device(item, new Map());
 }

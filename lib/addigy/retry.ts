@@ -31,6 +31,10 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
   if (!header) return null;
   const trimmed = header.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // The three HTTP-date formats (IMF-fixdate, RFC 850, asctime) all contain hh:mm:ss. Without
+  // this check, V8's lenient Date.parse reads "-1" or "next 5" as dates in 2001, which would
+  // mean retrying at once.
+  if (!/\d\d:\d\d:\d\d/.test(trimmed)) return null;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }

@@ -27,7 +27,7 @@ import type { Policy } from './types';
 import { streamV1Devices } from './v1-stream';
 import type { z } from 'zod';
 
-/** Where the client puts the credentials in each request. */
+/** The part of a request that carries the credentials. */
 export type V1CredentialPlacement = 'headers' | 'query';
 
 export class V1Client implements AddigyClient {
@@ -40,7 +40,10 @@ export class V1Client implements AddigyClient {
     private readonly http: HttpContext = defaultHttpContext,
   ) {}
 
-  /** Where this client sends the credentials now: 'query' after Addigy rejected the headers. */
+  /**
+   * The credential placement this client uses now. It is 'query' once Addigy has rejected the
+   * headers and accepted query parameters.
+   */
   get credentialPlacement(): V1CredentialPlacement {
     return this.placement;
   }
@@ -57,7 +60,7 @@ export class V1Client implements AddigyClient {
 
   /**
    * Fetches the whole fleet in one response, because V1 has no pagination. The body is parsed
-   * as a stream (see `v1-stream.ts`), so memory holds the device records but never the body.
+   * as a stream (see `v1-stream.ts`), so only the device records are kept, never the body.
    */
   async fetchDevices(): Promise<FetchedDevices> {
     const devices = await this.send('GET', '/devices', (request) =>
@@ -70,36 +73,47 @@ export class V1Client implements AddigyClient {
     return this.send(method, path, (request) => requestJson({ ...request, schema }, this.http));
   }
 
-  /**
-   * Sends the request with the credentials where they last worked, and from headers falls back
-   * to query parameters once on a 401. A 401 with query parameters is thrown as it is.
-   */
+  /** Sends the request, and removes the credentials from any error it throws. */
   private async send<T>(
     method: 'GET' | 'POST',
     path: string,
     perform: (request: AddigyRequest) => Promise<T>,
   ): Promise<T> {
-    const endpoint = `${method} ${path}`;
     try {
-      if (this.placement === 'query')
-        return await perform(this.buildRequest(method, path, 'query'));
-      try {
-        return await perform(this.buildRequest(method, path, 'headers'));
-      } catch (error) {
-        if (!(error instanceof AddigyError) || error.status !== 401) throw error;
-      }
-      log.warn(
-        `Addigy V1 rejected the credentials in headers at ${endpoint} (401); retrying once with query parameters.`,
-      );
-      const result = await perform(this.buildRequest(method, path, 'query'));
-      this.placement = 'query';
-      log.info(
-        `Addigy V1 accepted the credentials as query parameters at ${endpoint}; this client sends them that way from now on.`,
-      );
-      return result;
+      return await this.sendWithFallback(method, path, perform);
     } catch (error) {
       throw this.withoutCredentials(error);
     }
+  }
+
+  /**
+   * Sends the request with the credentials where they last worked, and from headers falls back
+   * to query parameters once on a 401. A 401 with query parameters is thrown as it is.
+   */
+  private async sendWithFallback<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    perform: (request: AddigyRequest) => Promise<T>,
+  ): Promise<T> {
+    if (this.placement === 'query') {
+      return perform(this.buildRequest(method, path, 'query'));
+    }
+    try {
+      return await perform(this.buildRequest(method, path, 'headers'));
+    } catch (error) {
+      if (!(error instanceof AddigyError) || error.status !== 401) throw error;
+    }
+
+    const endpoint = `${method} ${path}`;
+    log.warn(
+      `Addigy V1 rejected the credentials in headers at ${endpoint} (401). Retrying once with query parameters.`,
+    );
+    const result = await perform(this.buildRequest(method, path, 'query'));
+    this.placement = 'query';
+    log.info(
+      `Addigy V1 accepted the credentials as query parameters at ${endpoint}. This client sends them that way from now on.`,
+    );
+    return result;
   }
 
   private buildRequest(
@@ -107,17 +121,24 @@ export class V1Client implements AddigyClient {
     path: string,
     placement: V1CredentialPlacement,
   ): AddigyRequest {
-    const url = new URL(joinUrl(this.apiUrl, path));
-    const headers: Record<string, string> = {};
+    // The endpoint label appears in errors and logs, so it never carries the query string.
+    const request: AddigyRequest = {
+      apiVersion: 'v1',
+      method,
+      url: joinUrl(this.apiUrl, path),
+      endpoint: `${method} ${path}`,
+      headers: {},
+    };
     if (placement === 'headers') {
-      headers['client-id'] = this.clientId;
-      headers['client-secret'] = this.clientSecret;
+      request.headers = { 'client-id': this.clientId, 'client-secret': this.clientSecret };
     } else {
-      url.searchParams.set('client_id', this.clientId);
-      url.searchParams.set('client_secret', this.clientSecret);
+      const query = new URLSearchParams({
+        client_id: this.clientId,
+        client_secret: this.clientSecret,
+      });
+      request.url = `${request.url}?${query.toString()}`;
     }
-    // The endpoint label never carries the query string; it appears in errors and logs.
-    return { apiVersion: 'v1', method, url: url.href, endpoint: `${method} ${path}`, headers };
+    return request;
   }
 
   /** Replaces the credential values, as typed or as encoded in the query, in an error message. */

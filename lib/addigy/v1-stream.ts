@@ -1,9 +1,10 @@
 /**
  * Reads the body of Addigy V1 `GET /devices` as a stream. The body is the whole fleet as one
- * JSON array of about 5 KB per device, some 500 MB for 100,000 devices, which is close to the
- * longest string V8 can create. Each element is validated and reduced to a `DeviceRecord` as
- * soon as its closing brace arrives, and the parser then drops it, so only one element is ever
- * held whole and the body never exists as one string.
+ * JSON array of about 5 KB per device, some 500 MB for 100,000 devices. That is close to V8's
+ * maximum string length of 2^29 - 24 characters (`buffer.constants.MAX_STRING_LENGTH` in
+ * Node 20). Each element is validated and reduced to a `DeviceRecord` as soon as its closing
+ * brace arrives, and the parser then drops it, so only one element is ever held whole and the
+ * body never exists as one string.
  */
 import { JSONParser, TokenType } from '@streamparser/json';
 import { AddigyError } from './errors';
@@ -27,7 +28,7 @@ const TYPE_STARTED_BY: Partial<Record<TokenType, string>> = {
 /**
  * Reads a successful V1 `GET /devices` response into device records, in the order Addigy sent
  * them. Fits `sendRequest`'s `consume`: it calls `keepAlive` for each chunk, and throws an
- * `invalid-response` `AddigyError` when the body is not a JSON array, ends early, or holds an
+ * `invalid-response` `AddigyError` when the body is not a JSON array, ends early, or contains an
  * invalid element. A failed read of the body is thrown as it is, for `sendRequest` to map.
  */
 export async function streamV1Devices(
@@ -73,7 +74,7 @@ async function streamJsonArray(
       throw error;
     }
   };
-  // The parser rethrows what the callbacks throw; anything else it throws is its own JSON error.
+  // The parser rethrows what the callbacks throw. Anything else it throws is its own JSON error.
   const parse = (step: () => void, onJsonError: () => AddigyError) => {
     try {
       step();
@@ -95,14 +96,15 @@ async function streamJsonArray(
         () => invalidJsonError(endpoint, `invalid within the first ${bytesRead} bytes`, response),
       );
     }
-    if (firstToken === undefined) throw emptyBodyError(endpoint, response.status);
-    // The parser ends by itself after the array's closing bracket.
+    // The parser ends by itself after the array's closing bracket. Ending it here also emits a
+    // number that was still open, such as a whole body of "42".
     if (!parser.isEnded) {
       parse(
         () => parser.end(),
         () => invalidJsonError(endpoint, `ended early, after ${bytesRead} bytes`, response),
       );
     }
+    if (firstToken === undefined) throw emptyBodyError(endpoint, response.status);
   } catch (error) {
     // Stops the download, which would otherwise go on after a failure.
     reader?.cancel().catch(() => undefined);

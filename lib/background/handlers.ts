@@ -18,7 +18,22 @@ import { loadLatestSnapshot } from '../sync/snapshot-store';
 import { loadSyncStatus } from '../sync/sync-status';
 import { deleteCredentials, saveCredentials } from '../vault/vault';
 import { overlayCountsFor } from './overlay-counts';
+import { browserScripting, reconcileContentScripts } from '../psa-sites/content-scripts';
+import { MAX_PSA_SITES, parseSiteOrigin, sitePattern } from '../psa-sites/sites';
 import { log } from '../log/logger';
+
+/**
+ * Registers the content script for the granted PSA sites and drops sites whose permission the
+ * user revoked. Returns the sites kept.
+ */
+export async function syncPsaSites(): Promise<string[]> {
+  const settings = await loadSettings();
+  const { revoked } = await reconcileContentScripts(settings.psaSites);
+  if (revoked.length === 0) return settings.psaSites;
+  const kept = settings.psaSites.filter((site) => !revoked.includes(site));
+  await updateSettings({ psaSites: kept });
+  return kept;
+}
 
 /** Applies the stored request budget to every Addigy request from this worker. */
 export function applyBudgetSettings(settings: Settings): void {
@@ -85,6 +100,29 @@ export const handlers: Handlers = {
   'mappings/delete': async ({ productId }) => {
     await deleteProductMapping(productId);
     return null;
+  },
+
+  'psaSites/add': async ({ origin }) => {
+    const site = parseSiteOrigin(origin);
+    if (!(await browserScripting.isGranted(sitePattern(site)))) {
+      throw new Error(
+        `The extension has no permission for ${site}. Click Add again and choose Allow.`,
+      );
+    }
+    const settings = await loadSettings();
+    if (!settings.psaSites.includes(site)) {
+      if (settings.psaSites.length >= MAX_PSA_SITES) {
+        throw new Error(`At most ${MAX_PSA_SITES} PSA sites can be added. Remove one first.`);
+      }
+      await updateSettings({ psaSites: [...settings.psaSites, site] });
+    }
+    return syncPsaSites();
+  },
+
+  'psaSites/remove': async ({ origin }) => {
+    const settings = await loadSettings();
+    await updateSettings({ psaSites: settings.psaSites.filter((site) => site !== origin) });
+    return syncPsaSites();
   },
 
   'overlay/counts': async ({ companyName, productIds }) => {

@@ -8,26 +8,51 @@ import { handleMessage } from '../messaging/router';
 import { loadSettings } from '../settings/settings';
 import { resumeInterruptedSync, runSync } from '../sync/run-sync';
 import { SYNC_ALARM, scheduleSync } from '../sync/scheduler';
-import { applyBudgetSettings, handlers } from './handlers';
+import { applyBudgetSettings, handlers, syncPsaSites } from './handlers';
+import { BUILT_IN_PATTERNS } from '../psa-sites/content-scripts';
+import { sitePattern } from '../psa-sites/sites';
 
-export function startBackground(): void {
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, sender, browser.runtime.id, handlers),
-  );
+/** Registers the listeners, then starts up; the promise settles when start-up has finished. */
+export function startBackground(): Promise<void> {
+  browser.runtime.onMessage.addListener(async (message, sender) => {
+    const { psaSites } = await loadSettings();
+    const psaPatterns = [...BUILT_IN_PATTERNS, ...psaSites.map(sitePattern)];
+    return handleMessage(
+      message,
+      sender,
+      { extensionId: browser.runtime.id, psaPatterns },
+      handlers,
+    );
+  });
+  // The user can revoke a site's permission in the browser's extension settings.
+  browser.permissions.onRemoved.addListener(() => {
+    syncPsaSites().catch((error: unknown) => log.error('Could not update the PSA sites.', error));
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SYNC_ALARM) return;
     runSync().catch(() => log.info('The scheduled sync failed; the popup shows why.'));
   });
-  void initialise();
+  return initialise();
 }
 
+/** Runs each start-up step on its own, so that one failing step does not skip the others. */
 async function initialise(): Promise<void> {
-  try {
-    const settings = await loadSettings();
-    applyBudgetSettings(settings);
-    await scheduleSync(settings.syncIntervalMinutes);
-    await resumeInterruptedSync();
-  } catch (error) {
-    log.error('Start-up failed.', error);
+  const steps: Array<[string, () => Promise<unknown>]> = [
+    ['apply the settings', applyStoredSettings],
+    ['register the PSA content script', syncPsaSites],
+    ['resume an interrupted sync', () => resumeInterruptedSync()],
+  ];
+  for (const [name, step] of steps) {
+    try {
+      await step();
+    } catch (error) {
+      log.error(`Start-up could not ${name}.`, error);
+    }
   }
+}
+
+async function applyStoredSettings(): Promise<void> {
+  const settings = await loadSettings();
+  applyBudgetSettings(settings);
+  await scheduleSync(settings.syncIntervalMinutes);
 }

@@ -27,6 +27,8 @@ export const messageSchema = z.discriminatedUnion('type', [
     type: z.literal('mappings/delete'),
     productId: z.string().max(MAX_PRODUCT_ID_LENGTH),
   }),
+  z.object({ type: z.literal('psaSites/add'), origin: z.string().max(300) }),
+  z.object({ type: z.literal('psaSites/remove'), origin: z.string().max(300) }),
   z.object({
     type: z.literal('overlay/counts'),
     companyName: z.string().max(MAX_COMPANY_NAME_LENGTH),

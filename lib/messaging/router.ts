@@ -18,6 +18,8 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
     'mappings/save',
     'mappings/delete',
     'overlay/counts',
+    'psaSites/add',
+    'psaSites/remove',
   ]),
   'content-script': new Set<MessageType>(['overlay/counts']),
   unknown: new Set<MessageType>(),
@@ -36,13 +38,20 @@ function logRejection(reason: string): void {
   log.warn(`Dropped a runtime message: ${reason}.`);
 }
 
+/** What the router checks senders against. */
+export interface SenderPolicy {
+  extensionId: string;
+  /** Match patterns of the sites the content script runs on. */
+  psaPatterns: readonly string[];
+}
+
 export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
-  extensionId: string,
+  policy: SenderPolicy,
   handlers: Handlers,
 ): Promise<Reply<unknown> | undefined> {
-  const senderClass = classifySender(sender, extensionId);
+  const senderClass = classifySender(sender, policy.extensionId, policy.psaPatterns);
   const parsed = messageSchema.safeParse(raw);
   if (!parsed.success) {
     logRejection(`malformed message from ${senderClass}`);

@@ -1,9 +1,13 @@
+import { originMatchesPatterns } from '../psa-sites/sites';
+
 /**
  * Classifies the sender of a runtime message. The browser fills `sender.id`, `sender.url`,
- * `sender.tab` and `sender.frameId`; a web page cannot set them. Extension pages (popup,
- * options) are recognised by their URL being under this extension's origin, because Chrome sets
- * `sender.tab` for an extension page opened in a tab too. Everything else with a tab is a
- * content script, which gets the narrowest allow-list.
+ * `sender.origin`, `sender.tab` and `sender.frameId`; a web page cannot set them, but it does
+ * choose its own URL, so a URL is trusted only for what the browser guarantees about it: that
+ * the message came from a frame at that origin. Extension pages (popup, options) are recognised
+ * by this extension's origin, because Chrome sets `sender.tab` for an extension page opened in
+ * a tab too. A content script must come from a tab, in any frame, whose origin is one of the
+ * PSA sites the content script is registered for; anything else is unknown and gets nothing.
  */
 export type SenderClass = 'extension-page' | 'content-script' | 'unknown';
 
@@ -15,13 +19,18 @@ export interface SenderInfo {
   frameId?: number;
 }
 
-export function classifySender(sender: SenderInfo, extensionId: string): SenderClass {
+export function classifySender(
+  sender: SenderInfo,
+  extensionId: string,
+  psaPatterns: readonly string[],
+): SenderClass {
   if (sender.id !== extensionId) return 'unknown';
   const extensionOrigin = `chrome-extension://${extensionId}`;
   const mozOrigin = `moz-extension://${extensionId}`;
   const origin = sender.origin ?? originOf(sender.url);
   if (origin === extensionOrigin || origin === mozOrigin) return 'extension-page';
-  if (sender.tab?.id !== undefined && sender.tab.id >= 0) return 'content-script';
+  const inTab = sender.tab?.id !== undefined && sender.tab.id >= 0;
+  if (inTab && origin && originMatchesPatterns(origin, psaPatterns)) return 'content-script';
   return 'unknown';
 }
 

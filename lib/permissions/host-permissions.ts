@@ -23,3 +23,20 @@ export async function hasHostPermission(apiUrl: string): Promise<boolean> {
 export function requestHostPermission(apiUrl: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPattern(apiUrl)] });
 }
+
+/** Asks for a PSA site's pages; like `requestHostPermission`, the first await of a click. */
+export function requestSitePermission(pattern: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [pattern] });
+}
+
+/**
+ * Gives a PSA site's permission back. Resolves false when the browser refuses, as it does for a
+ * host the manifest itself lists.
+ */
+export async function removeSitePermission(pattern: string): Promise<boolean> {
+  try {
+    return await browser.permissions.remove({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}

@@ -51,6 +51,8 @@ export const settingsSchema = z.object({
     DEFAULT_BUDGET.maxRequestsPerWindow,
   ),
   maxInFlight: syncSettingsSchema.shape.maxInFlight.catch(DEFAULT_BUDGET.maxInFlight),
+  /** Origins of the user's PSA sites, such as "https://na.myconnectwise.net". */
+  psaSites: z.array(z.string()).catch([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -6,15 +6,18 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Snapshot } from '../sync/snapshot';
 import type { VaultRecord } from '../vault/envelope';
+import type { LockRecord } from '../vault/lock-record';
 import type { ProductMapping } from '../mapping/product-mapping';
 import type { StoredPage, SyncRun } from '../sync/run-store';
 
 export const DB_NAME = 'addigy-psa-counts';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 export interface ExtensionDb extends DBSchema {
   /** The AES-GCM data key (id `data-key`) and the encrypted credential records. */
   vault: { key: string; value: CryptoKey | VaultRecord };
+  /** The passphrase lock record (id `passphrase`); present only in passphrase mode. */
+  vaultLock: { key: string; value: LockRecord };
   /** One record per completed sync, keyed by an increasing number. */
   snapshots: { key: number; value: Snapshot };
   /** PSA product id -> vendor service. */
@@ -40,6 +43,9 @@ export function openExtensionDb(): Promise<IDBPDatabase<ExtensionDb>> {
         db.createObjectStore('syncRuns');
         const pages = db.createObjectStore('syncPages', { keyPath: ['runId', 'page'] });
         pages.createIndex('byRun', 'runId');
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('vaultLock');
       }
     },
   });

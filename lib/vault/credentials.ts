@@ -30,3 +30,17 @@ export const credentialsSchema = z.discriminatedUnion('apiVersion', [
 
 /** Addigy credentials with the API they belong to. Secret: only the service worker holds them. */
 export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Length below which a hint shows no characters, so that it reveals at most a quarter. */
+const MIN_SECRET_LENGTH_FOR_HINT = 16;
+
+/**
+ * Returns the last four characters of the API key (V2) or client secret (V1), such as "…3f9a",
+ * so that the UI can show which credentials are configured. A secret shorter than 16 characters
+ * gets "…" alone. Nothing else of a secret leaves the vault.
+ */
+export function credentialHint(credentials: Credentials): string {
+  const secret = credentials.apiVersion === 'v2' ? credentials.apiKey : credentials.clientSecret;
+  if (secret.length < MIN_SECRET_LENGTH_FOR_HINT) return '…';
+  return `…${secret.slice(-4)}`;
+}

@@ -18,17 +18,38 @@ export async function seal(
   recordId: string,
   plaintext: string,
 ): Promise<VaultRecord> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: encoder.encode(recordId) },
-    key,
-    encoder.encode(plaintext),
-  );
-  return { version: 1, iv, ciphertext };
+  return sealBytes(key, recordId, encoder.encode(plaintext));
 }
 
 /** Decrypts a record sealed for `recordId`; throws when the key, id or bytes do not match. */
 export async function open(key: CryptoKey, recordId: string, record: VaultRecord): Promise<string> {
+  return decoder.decode(await openBytes(key, recordId, record));
+}
+
+/** Encrypts raw bytes, such as a data key, for the record `recordId` with a fresh random IV. */
+export async function sealBytes(
+  key: CryptoKey,
+  recordId: string,
+  plaintext: Uint8Array<ArrayBuffer>,
+): Promise<VaultRecord> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ciphertext = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encoder.encode(recordId) },
+    key,
+    plaintext,
+  );
+  return { version: 1, iv, ciphertext };
+}
+
+/**
+ * Decrypts a record sealed by `sealBytes` for `recordId`. A wrong key, id or changed byte
+ * throws a `DOMException` named `OperationError`, because the GCM tag does not verify.
+ */
+export async function openBytes(
+  key: CryptoKey,
+  recordId: string,
+  record: VaultRecord,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (record.version !== 1) {
     throw new Error(`Vault record "${recordId}" has unknown version ${String(record.version)}.`);
   }
@@ -37,5 +58,5 @@ export async function open(key: CryptoKey, recordId: string, record: VaultRecord
     key,
     record.ciphertext,
   );
-  return decoder.decode(plaintext);
+  return new Uint8Array(plaintext);
 }

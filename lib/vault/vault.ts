@@ -1,66 +1,84 @@
 /**
- * The credential vault. A random, non-extractable AES-GCM key lives in IndexedDB beside the
- * records it encrypts, so the stored bytes are useless outside this browser profile and the key
- * itself can never be exported by script. Only the background service worker calls this module.
+ * The credential vault, and the one module the background imports for it. Only the background
+ * service worker calls it.
+ *
+ * Device-key mode, the default, seals the credentials under a random non-extractable AES-GCM key
+ * kept in IndexedDB. Passphrase mode (see `passphrase.ts`) wraps the data key under a passphrase
+ * instead. While it is locked, `saveCredentials` and `loadCredentials` throw `VaultLockedError`.
+ * Every call runs in one queue, so a mode change never interleaves with a credential read.
  */
-import { openExtensionDb } from '../storage/db';
-import { open, seal, type VaultRecord } from './envelope';
 import { credentialsSchema, type Credentials } from './credentials';
+import { CREDENTIALS_ID, readCredentialRecord } from './credential-record';
+import { getDeviceKey, resetDeviceKeyCache } from './device-key';
+import { open, seal } from './envelope';
+import { VaultLockedError } from './errors';
+import { readLockRecord } from './lock-record';
+import { attemptQueue, vaultQueue } from './queue';
+import { getSessionKey, readUnlockedSession, resetSessionKeyCache } from './unlocked-session';
+import { openExtensionDb } from '../storage/db';
 
-const DATA_KEY_ID = 'data-key';
-const CREDENTIALS_ID = 'credentials';
-
-let dataKeyPromise: Promise<CryptoKey> | undefined;
-
-/**
- * Returns the data key, creating it on first use. The promise is shared because two concurrent
- * first calls would otherwise each create a key, and records sealed by the first would fail.
- */
-function getDataKey(): Promise<CryptoKey> {
-  dataKeyPromise ??= loadOrCreateDataKey().catch((error: unknown) => {
-    dataKeyPromise = undefined;
-    throw error;
-  });
-  return dataKeyPromise;
-}
-
-async function loadOrCreateDataKey(): Promise<CryptoKey> {
-  const db = await openExtensionDb();
-  const stored = await db.get('vault', DATA_KEY_ID);
-  if (stored instanceof CryptoKey) return stored;
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
-    'encrypt',
-    'decrypt',
-  ]);
-  await db.put('vault', key, DATA_KEY_ID);
-  return key;
-}
+export { credentialHint } from './credentials';
+export { VaultLockedError, WrongPassphraseError } from './errors';
+export {
+  disablePassphrase,
+  enablePassphrase,
+  forgetPassphrase,
+  unlock,
+  type PassphraseOptions,
+} from './passphrase';
+export { MIN_PASSPHRASE_LENGTH, AUTO_LOCK_MINUTES } from './passphrase-rules';
+export {
+  getAutoLockDeadline,
+  getVaultState,
+  lock,
+  lockIfExpired,
+  type VaultState,
+} from './vault-state';
 
 /** Encrypts and stores the credentials, replacing any stored before. */
-export async function saveCredentials(credentials: Credentials): Promise<void> {
-  const key = await getDataKey();
-  const record = await seal(key, CREDENTIALS_ID, JSON.stringify(credentials));
-  const db = await openExtensionDb();
-  await db.put('vault', record, CREDENTIALS_ID);
+export function saveCredentials(credentials: Credentials): Promise<void> {
+  return vaultQueue.run(async () => {
+    const key = await getCredentialKey();
+    const record = await seal(key, CREDENTIALS_ID, JSON.stringify(credentials));
+    const db = await openExtensionDb();
+    await db.put('vault', record, CREDENTIALS_ID);
+  });
 }
 
 /** Decrypts the stored credentials, or returns null when none are stored. */
-export async function loadCredentials(): Promise<Credentials | null> {
-  const db = await openExtensionDb();
-  const record = await db.get('vault', CREDENTIALS_ID);
-  if (!record || record instanceof CryptoKey) return null;
-  const key = await getDataKey();
-  const plaintext = await open(key, CREDENTIALS_ID, record as VaultRecord);
-  return credentialsSchema.parse(JSON.parse(plaintext));
+export function loadCredentials(): Promise<Credentials | null> {
+  return vaultQueue.run(async () => {
+    const record = await readCredentialRecord();
+    if (!record) return null;
+    const key = await getCredentialKey();
+    const plaintext = await open(key, CREDENTIALS_ID, record);
+    return credentialsSchema.parse(JSON.parse(plaintext));
+  });
 }
 
-/** Erases the stored credentials; the data key stays for the next save. */
-export async function deleteCredentials(): Promise<void> {
-  const db = await openExtensionDb();
-  await db.delete('vault', CREDENTIALS_ID);
+/** Erases the stored credentials, even while locked; keys and the lock record stay. */
+export function deleteCredentials(): Promise<void> {
+  return vaultQueue.run(async () => {
+    const db = await openExtensionDb();
+    await db.delete('vault', CREDENTIALS_ID);
+  });
 }
 
-/** Forgets the memoised key; tests call this after swapping in a fresh IndexedDB. */
+/**
+ * Forgets every key and queue held in memory, as a restarted service worker would. Tests call
+ * this after swapping in a fresh IndexedDB. Storage is untouched, so an unlocked vault stays so.
+ */
 export function resetVaultCache(): void {
-  dataKeyPromise = undefined;
+  resetDeviceKeyCache();
+  resetSessionKeyCache();
+  vaultQueue.reset();
+  attemptQueue.reset();
+}
+
+/** Returns the key for the current mode; throws `VaultLockedError` when passphrase mode is locked. */
+async function getCredentialKey(): Promise<CryptoKey> {
+  if (!(await readLockRecord())) return getDeviceKey();
+  const session = await readUnlockedSession();
+  if (!session) throw new VaultLockedError();
+  return getSessionKey(session);
 }

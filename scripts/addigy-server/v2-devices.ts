@@ -51,9 +51,10 @@ function compareText(left: string, right: string): number {
 
 /**
  * Sorted copies of each served device list, by sort direction and field. Sorting a
- * 100,000-device fleet takes over 100 ms, far longer than cutting a page from it, so each order
- * is sorted once per list. NOTE: the cache assumes that a served fleet does not change. A list
- * that grows or shrinks is sorted again, but a fact changed in place is not seen.
+ * 100,000-device fleet took about 120 ms on a 2-core machine, far longer than cutting a page
+ * from it, so each order is sorted once per list.
+ * NOTE: the cache assumes that a served fleet does not change. A list that grows or shrinks is
+ * sorted again, but a fact changed in place is not seen.
  */
 const sortedOrders = new WeakMap<FleetDevice[], Map<string, FleetDevice[]>>();
 

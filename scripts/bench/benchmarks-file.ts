@@ -1,23 +1,33 @@
 /**
  * Writes one section of BENCHMARKS.md, the page where measured benchmark figures are recorded.
- * A section runs from its `## ` heading to the next `## ` heading or the end of the file; writing
- * it again replaces it and leaves the other sections as they are.
+ * A section runs from its `## ` heading to the next `## ` heading or the end of the file. Writing
+ * it again replaces it and leaves the other sections as they are. The page is formatted with the
+ * project's Prettier settings, so that `prettier --check` passes on it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 
 const PAGE_HEADER = `# Benchmarks
 
-Figures measured by the scripts in \`scripts/bench/\`. Each section names the command, the
-commit, the machine and the date it was measured with; rerun the command to update it.
+Figures measured by the scripts in \`scripts/bench/\`. Each section names the command, commit,
+machine and date of its measurement. Rerun the command to update it.
 `;
 
 /** Replaces the section headed `## <title>` in the file at `path`, or appends it. */
-export async function writeBenchmarkSection(path: string, title: string, body: string): Promise<void> {
+export async function writeBenchmarkSection(
+  path: string | URL,
+  title: string,
+  body: string,
+): Promise<void> {
   const current = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return PAGE_HEADER;
     throw error;
   });
-  await writeFile(path, replaceSection(current, title, body), 'utf8');
+  const filepath = typeof path === 'string' ? path : fileURLToPath(path);
+  const options = await resolveConfig(filepath);
+  const page = await format(replaceSection(current, title, body), { ...options, filepath });
+  await writeFile(path, page, 'utf8');
 }
 
 /** Returns `page` with the section headed `## <title>` replaced by `body`, or appended. */

@@ -1,6 +1,6 @@
 /**
- * What the request budget allows, for judging a measured sync: the shortest time in which the
- * budget lets a sync's requests finish, and the most requests that started in any window.
+ * Bounds set by the request budget, for judging a measured sync: the shortest time in which the
+ * budget lets a sync's requests finish, and the maximum number of requests in any window.
  */
 import type { BudgetLimits } from '../../lib/addigy/budget';
 
@@ -26,8 +26,9 @@ export interface BudgetFloor {
  *   for at least L, so N requests need ceil(N / F) × L. For 1,001 requests, 8 and 200 ms: 25.2 s.
  *
  * NOTE: the floor leaves out the order that a sync imposes (policies first, then page 1 to learn
- * the page count, then the other pages) and the time to parse and count. The ratio target
- * leaves room for them.
+ * the page count, then the other pages) and the time to parse and count. It also takes the larger
+ * of the two limits instead of combining them: the N - (ceil(N / R_w) - 1) × R_w requests left
+ * for the last window need ceil(left / F) × L after it opens, which makes 32.6 s in the example.
  */
 export function budgetFloor(
   requests: number,
@@ -46,9 +47,9 @@ export function budgetFloor(
 }
 
 /**
- * Returns the most times in any window of `windowMs` milliseconds, each window open at its start
- * and closed at its end, as `RequestBudget` counts its starts. Times are in milliseconds and need
- * not be sorted.
+ * Returns the maximum number of `times` that fall in any window of `windowMs` milliseconds. Each
+ * window is open at its start and closed at its end, as `RequestBudget` counts its starts. Times
+ * are in milliseconds and need not be sorted.
  */
 export function maxInAnyWindow(times: readonly number[], windowMs: number): number {
   const sorted = [...times].sort((left, right) => left - right);

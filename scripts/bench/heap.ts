@@ -11,8 +11,8 @@ import { runInNewContext } from 'node:vm';
 let gc: (() => void) | undefined;
 
 /**
- * Runs a full garbage collection. Node exposes `gc` only with `--expose-gc`; setting that flag at
- * run time makes `gc` available in contexts created afterwards, which is why a new one is made.
+ * Runs a full garbage collection. Node exposes `gc` only with `--expose-gc`. Setting that flag at
+ * run time makes `gc` available only in contexts created afterwards, so this creates one.
  */
 export function collectGarbage(): void {
   if (gc === undefined) {

@@ -115,7 +115,7 @@ function policyFacts(policy: FleetPolicy): PlacedPolicy['facts'] {
   };
 }
 
-/** Returns a function that gives one shared fact object per identifier and text value. */
+/** Creates a lookup that returns one shared fact object per identifier and text value. */
 function createFactCache(): (identifier: KnownFactIdentifier, value: string) => DeviceFact {
   const facts = new Map<string, DeviceFact>();
   return (identifier, value) => {
@@ -129,7 +129,7 @@ function createFactCache(): (identifier: KnownFactIdentifier, value: string) => 
   };
 }
 
-/** Returns a serial number in Apple's 12-character layout that no other device has. */
+/** Returns a 12-character serial number, of the letters and digits Apple uses, that is unique. */
 function newSerialNumber(random: Random, used: Set<string>): string {
   for (;;) {
     const serialNumber = random.serialNumber(12);

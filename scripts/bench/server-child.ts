@@ -1,7 +1,7 @@
 /**
- * The child process of `server-process.ts`: generates the large fleet, serves it from the local
- * Addigy server on 127.0.0.1 with a fixed latency, sends its request log on request, and closes
- * the server and exits when the parent disconnects. Not meant to be started by hand.
+ * The child process that `server-process.ts` forks. It generates the large fleet and serves it
+ * from the local Addigy server on 127.0.0.1 with a fixed latency. It sends the request log when
+ * the parent sends `send-log`, and closes the server and exits when the parent disconnects.
  */
 import { startAddigyServer } from '../addigy-server/server';
 import { searchDevices } from '../addigy-server/v2-devices';
@@ -13,13 +13,15 @@ function send(message: ChildMessage): void {
 }
 
 if (process.send === undefined) {
-  throw new Error('server-child.ts runs only as a child of the sync benchmark: npm run bench:sync');
+  throw new Error(
+    'server-child.ts was started without an IPC channel to a parent. Run the sync benchmark instead: npm run bench:sync',
+  );
 }
 const config = JSON.parse(process.argv[2] ?? '{}') as ServerProcessConfig;
 const fleet = generateLargeFleet(config.deviceCount, config.seed, config.now);
 // The server sorts a fleet on the first search for each order. Sorting now, in the order the V2
 // client asks for, keeps that one-off cost (about 120 ms for 100,000 devices) out of the sync,
-// as a real Addigy would answer from an index.
+// as a real Addigy would serve pages from an index.
 searchDevices(fleet, { sort_field: 'serial_number', sort_direction: 'asc' });
 const server = await startAddigyServer({ fleet, latencyMs: config.latencyMs });
 

@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LoggedRequest } from '../addigy-server/server';
 
-/** What the child serves; sent to it as JSON in its first argument. */
+/** The fleet and latency that the child serves, sent to it as JSON in its first argument. */
 export interface ServerProcessConfig {
   deviceCount: number;
   seed: number;
@@ -28,14 +28,14 @@ export interface ServerProcess {
   /** Such as `http://127.0.0.1:41234`. */
   url: string;
   policyCount: number;
-  /** Returns every request the server has answered so far. */
+  /** Returns every request that the server has sent a response to so far. */
   requestLog(): Promise<LoggedRequest[]>;
   /** Asks the child to close the server and exit, and kills it if it has not exited in 5 s. */
   stop(): Promise<void>;
 }
 
 const CHILD_PATH = fileURLToPath(new URL('./server-child.ts', import.meta.url));
-/** Generating and sorting 100,000 devices takes about 1.5 s on a 2-core machine. */
+/** Generous, because the child builds the whole fleet first: about 1 s per 100,000 devices. */
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 5_000;
 

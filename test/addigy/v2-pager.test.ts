@@ -76,11 +76,15 @@ describe('fetchAllPages', () => {
     const server = fakeServer([ids(0, 1), ids(1, 1), ids(2, 1)]);
     const progress: number[] = [];
     const persisted: number[] = [];
-    await fetchAllPages((page) => server.fetchPage(page), (p) => progress.push(p.pagesFetched), {
-      onPage: async (page) => {
-        persisted.push(page.page);
+    await fetchAllPages(
+      (page) => server.fetchPage(page),
+      (p) => progress.push(p.pagesFetched),
+      {
+        onPage: async (page) => {
+          persisted.push(page.page);
+        },
       },
-    });
+    );
     expect(progress).toEqual([1, 2, 3]);
     expect([...persisted].sort()).toEqual([1, 2, 3]);
   });

@@ -25,6 +25,7 @@ const settings: Settings = {
   snapshotsKept: 90,
   maxRequestsPerWindow: 300,
   maxInFlight: 8,
+  psaSites: [],
 };
 
 function mount(): HTMLElement {

@@ -26,6 +26,36 @@ const otherExtension: SenderInfo = {
   url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html',
 };
 const noTab: SenderInfo = { id: ID, url: 'https://evil.example/', origin: 'https://evil.example' };
+const psaSubFrame: SenderInfo = {
+  ...contentScript,
+  url: 'https://na.myconnectwise.net/v4_6_release/services/system_io/agreement.aspx',
+  frameId: 4,
+};
+const foreignSubFrame: SenderInfo = {
+  id: ID,
+  url: 'https://ads.example/frame.html',
+  origin: 'https://ads.example',
+  tab: { id: 7 },
+  frameId: 5,
+};
+const otherSite: SenderInfo = {
+  id: ID,
+  url: 'https://evil.example/',
+  origin: 'https://evil.example',
+  tab: { id: 9 },
+  frameId: 0,
+};
+const selfHosted: SenderInfo = {
+  id: ID,
+  url: 'https://psa.example.com:8443/v2025_1/ConnectWise.aspx',
+  origin: 'https://psa.example.com:8443',
+  tab: { id: 2 },
+  frameId: 0,
+};
+const policy = {
+  extensionId: ID,
+  psaPatterns: ['https://*.myconnectwise.net/*', 'https://psa.example.com/*'],
+};
 
 function recordingHandlers(): Handlers & { calls: string[] } {
   const calls: string[] = [];
@@ -44,6 +74,8 @@ function recordingHandlers(): Handlers & { calls: string[] } {
     'mappings/save': handler,
     'mappings/delete': handler,
     'overlay/counts': handler,
+    'psaSites/add': handler,
+    'psaSites/remove': handler,
   };
 }
 
@@ -58,8 +90,13 @@ describe('classifySender', () => {
     ['another extension', otherExtension, 'unknown'],
     ['own id without a tab', noTab, 'unknown'],
     ['no id at all', { url: popup.url }, 'unknown'],
+    ['PSA sub-frame', psaSubFrame, 'content-script'],
+    ['foreign sub-frame in a PSA tab', foreignSubFrame, 'unknown'],
+    ['tab on a site never added', otherSite, 'unknown'],
+    ['self-hosted PSA on another port', selfHosted, 'content-script'],
+    ['URL only, no origin', { id: ID, url: contentScript.url, tab: { id: 1 } }, 'content-script'],
   ])('%s', (_name, sender, expected) => {
-    expect(classifySender(sender, ID)).toBe(expected);
+    expect(classifySender(sender, ID, policy.psaPatterns)).toBe(expected);
   });
 });
 
@@ -75,7 +112,7 @@ describe('handleMessage', () => {
     ['options authenticates', { type: 'credentials/authenticate', credentials }, optionsTab],
     ['content script asks for counts', overlay, contentScript],
   ])('accepts: %s', async (_name, message, sender) => {
-    const reply = await handleMessage(message, sender, ID, handlers);
+    const reply = await handleMessage(message, sender, policy, handlers);
     expect(reply).toEqual({ ok: true, data: `handled ${message.type}` });
     expect(handlers.calls).toEqual([message.type]);
   });
@@ -93,6 +130,14 @@ describe('handleMessage', () => {
     ['another extension asks for counts', overlay, otherExtension],
     ['another extension asks for state', { type: 'state/get' }, otherExtension],
     ['a sender with no tab', overlay, noTab],
+    ['a foreign sub-frame', overlay, foreignSubFrame],
+    ['a site never added', overlay, otherSite],
+    [
+      'content script adds a PSA site',
+      { type: 'psaSites/add', origin: 'https://evil.example' },
+      contentScript,
+    ],
+    ['content script asks for mappings', { type: 'mappings/list' }, contentScript],
     ['an unknown type', { type: 'fetch', url: 'https://evil.example' }, popup],
     ['no type', { companyName: 'Acme' }, popup],
     ['a string', 'state/get', popup],
@@ -118,7 +163,7 @@ describe('handleMessage', () => {
       popup,
     ],
   ])('rejects: %s', async (_name, message, sender) => {
-    expect(await handleMessage(message, sender, ID, handlers)).toBeUndefined();
+    expect(await handleMessage(message, sender, policy, handlers)).toBeUndefined();
     expect(handlers.calls).toEqual([]);
   });
 
@@ -126,7 +171,7 @@ describe('handleMessage', () => {
     handlers['sync/start'] = async () => {
       throw new Error('Addigy is not connected.');
     };
-    expect(await handleMessage({ type: 'sync/start' }, popup, ID, handlers)).toEqual({
+    expect(await handleMessage({ type: 'sync/start' }, popup, policy, handlers)).toEqual({
       ok: false,
       error: 'Addigy is not connected.',
     });
