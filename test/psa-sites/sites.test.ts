@@ -29,7 +29,7 @@ describe('parseSiteOrigin', () => {
     ],
     [
       'javascript:alert(1)',
-      '"javascript:alert(1)" is not a full host name. Enter it with its domain, such as psa.example.com.',
+      '"javascript:alert(1)" is not a web address. Enter the PSA\'s host, such as psa.example.com.',
     ],
   ])('rejects %j', (input, message) => {
     expect(() => parseSiteOrigin(input)).toThrow(message);
