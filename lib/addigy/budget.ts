@@ -10,12 +10,19 @@ export interface BudgetLimits {
   maxRequestsPerWindow: number;
   windowMs: number;
   maxInFlight: number;
+  /**
+   * Extra wait beyond `windowMs` before a full window's slot is reused. Requests reach the
+   * server a few milliseconds apart from when they start, so without it the server can see a
+   * few more than `maxRequestsPerWindow` in one of its windows.
+   */
+  guardMs?: number;
 }
 
 export const DEFAULT_BUDGET: BudgetLimits = {
   maxRequestsPerWindow: 300,
   windowMs: 10_000,
   maxInFlight: 8,
+  guardMs: 250,
 };
 
 /** The settings accept values in these ranges; the top stays at half of Addigy's limit. */
@@ -92,10 +99,8 @@ export class RequestBudget {
     this.starts.push(time);
     this.inFlight++;
     this.started++;
-    this.maxInAnyWindow = Math.max(
-      this.maxInAnyWindow,
-      this.startsSince(time - this.limits.windowMs),
-    );
+    const inWindow = this.starts.filter((start) => start > time - this.limits.windowMs).length;
+    this.maxInAnyWindow = Math.max(this.maxInAnyWindow, inWindow);
     let released = false;
     return () => {
       if (released) return;
@@ -114,9 +119,10 @@ export class RequestBudget {
   private pump(): void {
     while (this.waiters.length > 0 && this.inFlight < this.limits.maxInFlight) {
       const time = this.now();
-      const recent = this.startsSince(time - this.limits.windowMs);
+      const span = this.limits.windowMs + (this.limits.guardMs ?? 0);
+      const recent = this.startsSince(time - span);
       if (recent >= this.limits.maxRequestsPerWindow) {
-        this.wakeAt(this.starts[0]! + this.limits.windowMs - time + 1);
+        this.wakeAt(this.starts[0]! + span - time + 1);
         return;
       }
       this.waiters.shift()!();

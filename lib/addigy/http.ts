@@ -4,7 +4,7 @@
  * backoff (see `retry.ts`); JSON bodies are validated with zod before anyone reads them.
  */
 import type { z } from 'zod';
-import { log } from '../log/logger';
+import { log, withoutSecrets } from '../log/logger';
 import { sharedBudget, type RequestBudget } from './budget';
 import { AddigyError, errorForStatus } from './errors';
 import {
@@ -133,13 +133,26 @@ function send(request: AddigyRequest, signal: AbortSignal): Promise<Response> {
   });
 }
 
+/**
+ * The credential values a request carries, in headers or the query string, so that an error
+ * body that echoes them never reaches a message or a log.
+ */
+function secretsOf(request: AddigyRequest): string[] {
+  const headers = Object.entries(request.headers)
+    .filter(([name]) => !['accept', 'content-type'].includes(name.toLowerCase()))
+    .map(([, value]) => value);
+  const query = URL.canParse(request.url) ? [...new URL(request.url).searchParams.values()] : [];
+  return [...headers, ...query];
+}
+
 async function errorForResponse(
   request: AddigyRequest,
   response: Response,
   now: number,
 ): Promise<AddigyError> {
   const text = await response.text().catch(() => '');
-  const message = messageOf(text);
+  const addigyMessage = messageOf(text);
+  const message = addigyMessage && withoutSecrets(addigyMessage, secretsOf(request));
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
   const retryAt = blockedUntil(response.status, retryAfterMs, message, now);
   if (retryAt !== null) {

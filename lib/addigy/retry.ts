@@ -14,6 +14,12 @@ export const MAX_RETRY_AFTER_MS = 120_000;
 /** A `Retry-After` this long means the key is blocked, not merely slowed down. */
 const BLOCK_RETRY_AFTER_MS = 60 * 60_000;
 const BLOCK_HOURS = 24;
+const MAX_BLOCK_MS = 7 * 24 * 60 * 60_000;
+/**
+ * Statuses whose message is checked for signs of the block. Only 429 is documented for rate
+ * limits, but a gateway may answer 403 or 503 for a blocked key.
+ */
+const BLOCK_STATUSES: ReadonlySet<number> = new Set([403, 429, 503]);
 
 const RETRYABLE: ReadonlySet<AddigyErrorKind> = new Set([
   'rate-limit',
@@ -57,7 +63,8 @@ export function retryDelay(
 /**
  * Returns when a blocked key may try again, or null when the response does not look like the
  * block. Addigy does not document the blocked response, so a 429 that asks for an hour or more,
- * or whose message mentions a block or 24 hours, is treated as one.
+ * or a 403, 429 or 503 whose message mentions a block or 24 hours, is treated as one. The wait
+ * is capped at seven days.
  */
 export function blockedUntil(
   status: number,
@@ -65,10 +72,12 @@ export function blockedUntil(
   message: string | undefined,
   now: number,
 ): number | null {
-  if (status !== 429) return null;
-  if (retryAfterMs !== null && retryAfterMs >= BLOCK_RETRY_AFTER_MS) return now + retryAfterMs;
+  if (!BLOCK_STATUSES.has(status)) return null;
+  // A date beyond this is no date a user can act on; Addigy's documented block is 24 hours.
+  const wait = retryAfterMs === null ? null : Math.min(retryAfterMs, MAX_BLOCK_MS);
+  if (status === 429 && wait !== null && wait >= BLOCK_RETRY_AFTER_MS) return now + wait;
   if (message && /\bblock(ed)?\b|24[\s-]?hours?|banned|suspended/i.test(message)) {
-    return now + (retryAfterMs ?? BLOCK_HOURS * 60 * 60_000);
+    return now + (wait ?? BLOCK_HOURS * 60 * 60_000);
   }
   return null;
 }

@@ -12,6 +12,7 @@
  */
 import type { AddigyClient, AuthenticationResult, FetchedDevices } from './client';
 import { joinUrl } from './client';
+import { withoutSecrets } from '../log/logger';
 import { AddigyError } from './errors';
 import {
   defaultHttpContext,
@@ -144,14 +145,10 @@ export class V1Client implements AddigyClient {
   /** Replaces the credential values, as typed or as encoded in the query, in an error message. */
   private withoutCredentials(error: unknown): unknown {
     if (!(error instanceof AddigyError)) return error;
-    for (const value of [this.clientSecret, this.clientId]) {
-      // Very short values would also match ordinary words of the message.
-      if (value.length < 4) continue;
-      const queryForm = new URLSearchParams({ value }).toString().slice('value='.length);
-      for (const form of new Set([value, queryForm])) {
-        error.message = error.message.split(form).join('[redacted]');
-      }
-    }
+    // URLSearchParams encodes a space as "+", which encodeURIComponent does not.
+    const queryForm = (value: string) => new URLSearchParams({ value }).toString().slice(6);
+    const secrets = [this.clientSecret, this.clientId];
+    error.message = withoutSecrets(error.message, [...secrets, ...secrets.map(queryForm)]);
     return error;
   }
 }

@@ -15,6 +15,21 @@ export function redact(text: string): string {
   return SECRET_PATTERNS.reduce((result, pattern) => result.replace(pattern, '$1[redacted]'), text);
 }
 
+/**
+ * Replaces each of `secrets` in `text`, as typed and as URL-encoded, with "[redacted]". Values
+ * shorter than 4 characters are left, because they would also match ordinary words.
+ */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+      result = result.split(form).join('[redacted]');
+    }
+  }
+  return result;
+}
+
 function format(value: unknown): unknown {
   if (value instanceof Error) return redact(`${value.name}: ${value.message}`);
   if (typeof value === 'string') return redact(value);

@@ -16,7 +16,7 @@ const DB_VERSION = 3;
 export interface ExtensionDb extends DBSchema {
   /** The AES-GCM data key (id `data-key`) and the encrypted credential records. */
   vault: { key: string; value: CryptoKey | VaultRecord };
-  /** The passphrase lock record (id `passphrase`); present only in passphrase mode. */
+  /** The passphrase lock record (id `passphrase`), present only in passphrase mode. */
   vaultLock: { key: string; value: LockRecord };
   /** One record per completed sync, keyed by an increasing number. */
   snapshots: { key: number; value: Snapshot };

@@ -29,7 +29,7 @@ export async function readDeviceKey(): Promise<CryptoKey | undefined> {
   return stored instanceof CryptoKey ? stored : undefined;
 }
 
-/** Generates a device key without storing it; the caller stores it with the records it seals. */
+/** Generates a device key without storing it. The caller stores it with the records it seals. */
 export function generateDeviceKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }

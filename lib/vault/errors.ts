@@ -11,7 +11,7 @@ export class VaultLockedError extends Error {
 
 /**
  * Thrown for every passphrase that does not unwrap the data key. The message is the same every
- * time and never says why, so that an attacker learns nothing beyond "wrong".
+ * time and gives no reason, so that an attacker learns nothing beyond "wrong".
  */
 export class WrongPassphraseError extends Error {
   override name = 'WrongPassphraseError';

@@ -9,7 +9,7 @@ import { openBytes, sealBytes } from './envelope';
 
 export const LOCK_RECORD_ID = 'passphrase';
 
-/** The OWASP Password Storage Cheat Sheet (2023) minimum for PBKDF2-HMAC-SHA256. */
+/** The minimum for PBKDF2-HMAC-SHA256 in the OWASP Password Storage Cheat Sheet since 2023. */
 export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
 
 const SALT_BYTES = 16;

@@ -17,18 +17,18 @@ export function checkAutoLockMinutes(minutes: number): void {
   const { min, max } = AUTO_LOCK_MINUTES;
   if (!Number.isInteger(minutes) || minutes < min || minutes > max) {
     throw new Error(
-      `Auto-lock must be a whole number of minutes from ${min} to ${max}; got ${String(minutes)}.`,
+      `Auto-lock must be a whole number of minutes from ${min} to ${max}, not ${String(minutes)}.`,
     );
   }
 }
 
-/** Returns the PBKDF2 iteration count to use; unit tests may request fewer than the default. */
+/** Returns the PBKDF2 iteration count to use. Only unit tests may request fewer than 600,000. */
 export function resolveIterations(requested: number | undefined): number {
   const iterations = requested ?? DEFAULT_PBKDF2_ITERATIONS;
   const belowDefault = iterations < DEFAULT_PBKDF2_ITERATIONS && import.meta.env.MODE !== 'test';
   if (!Number.isSafeInteger(iterations) || iterations < 1 || belowDefault) {
     throw new Error(
-      `PBKDF2 needs at least ${DEFAULT_PBKDF2_ITERATIONS} iterations; got ${String(iterations)}.`,
+      `PBKDF2 needs at least ${DEFAULT_PBKDF2_ITERATIONS} iterations, not ${String(iterations)}.`,
     );
   }
   return iterations;

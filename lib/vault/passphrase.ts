@@ -3,9 +3,9 @@
  *
  * In passphrase mode the data key is 32 random bytes instead of a non-extractable device key,
  * because only raw bytes can be wrapped under the passphrase and kept in `storage.session`.
- * IndexedDB stores those bytes only wrapped; the unwrapped copy lives in `storage.session` until
- * the auto-lock deadline, which unlocking sets and using the vault never extends, so a scheduled
- * sync cannot keep the vault open forever.
+ * IndexedDB stores those bytes only wrapped, and the unwrapped copy lives in `storage.session`
+ * until the auto-lock deadline. Unlocking sets the deadline and using the vault never extends
+ * it, so a scheduled sync cannot keep the vault open forever.
  *
  *                 enablePassphrase                  lock, deadline, browser restart
  *   device-key  ------------------->  unlocked  ------------------------------>  locked
@@ -14,6 +14,7 @@
  *       |         (locked or unlocked)
  *       '------- forgetPassphrase: erases the credentials and the lock record
  */
+import { log } from '../log/logger';
 import { openExtensionDb } from '../storage/db';
 import { CREDENTIALS_ID, resealCredentials } from './credential-record';
 import { DEVICE_KEY_ID, generateDeviceKey, readDeviceKey, resetDeviceKeyCache } from './device-key';
@@ -43,11 +44,11 @@ import {
 
 export interface PassphraseOptions {
   /**
-   * PBKDF2 iterations for a new or upgraded lock record; default 600,000. Only unit tests lower
-   * it, because builds other than Vitest's `test` mode reject fewer than the default.
+   * PBKDF2 iterations for a new or upgraded lock record, 600,000 by default. Only unit tests
+   * lower it, because builds other than Vitest's `test` mode reject fewer than the default.
    */
   iterations?: number;
-  /** Waits out the delay after wrong passphrases; tests pass a recorder. */
+  /** Waits out the delay after wrong passphrases. Tests pass a recorder. */
   sleep?: Sleep;
 }
 
@@ -70,7 +71,10 @@ export async function enablePassphrase(
       throw new Error('The passphrase lock is already on. Turn it off before setting a new one.');
     }
     const dataKey = generateDataKeyBytes();
-    const credentials = await resealCredentials(await readDeviceKey(), await importDataKey(dataKey));
+    const credentials = await resealCredentials(
+      await readDeviceKey(),
+      await importDataKey(dataKey),
+    );
     const lockRecord = await createLockRecord(passphrase, dataKey, { iterations, autoLockMinutes });
 
     const db = await openExtensionDb();
@@ -86,6 +90,7 @@ export async function enablePassphrase(
 
     await startUnlockedSession(dataKey, autoLockMinutes);
     await clearFailures();
+    log.info(`Passphrase lock turned on, auto-lock after ${autoLockMinutes} minutes.`);
   });
 }
 
@@ -102,8 +107,10 @@ export async function unlock(passphrase: string, options: PassphraseOptions = {}
       const raised = await createLockRecord(passphrase, dataKey, { iterations, autoLockMinutes });
       const db = await openExtensionDb();
       await db.put('vaultLock', raised, LOCK_RECORD_ID);
+      log.info(`Raised the passphrase's PBKDF2 iterations to ${iterations}.`);
     }
     await startUnlockedSession(dataKey, lockRecord.autoLockMinutes);
+    log.info('Vault unlocked.');
   });
 }
 
@@ -128,6 +135,7 @@ export async function disablePassphrase(
     resetDeviceKeyCache();
 
     await clearUnlockedSession();
+    log.info('Passphrase lock turned off. The vault uses a device key again.');
   });
 }
 
@@ -147,6 +155,7 @@ export async function forgetPassphrase(): Promise<void> {
     ]);
     await clearUnlockedSession();
     await clearFailures();
+    log.info('Passphrase forgotten: the credentials and the lock record are erased.');
   });
 }
 
@@ -171,6 +180,8 @@ async function withCorrectPassphrase<T>(
     });
     if (!outcome) {
       const delay = await recordFailure();
+      // NOTE: If Chrome stops the worker during this wait, the caller gets a closed-port error
+      // instead. The stored failure still delays the next attempt, so a restart saves no time.
       if (delay > 0) await sleep(delay);
       throw new WrongPassphraseError();
     }

@@ -4,7 +4,7 @@
  * IndexedDB transactions cannot do it alone, because they commit at the first WebCrypto await.
  */
 
-/** Runs tasks one at a time, in call order; a failed task does not stop the ones after it. */
+/** Runs tasks one at a time in call order. A failed task does not stop the ones after it. */
 export interface SerialQueue {
   run<T>(task: () => Promise<T>): Promise<T>;
   /** Drops the queue's memory of earlier tasks, as a restarted service worker would. */

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { log } from '../log/logger';
 
 const FAILURES_KEY = 'vaultUnlockFailures';
 const FREE_FAILURES = 3;
@@ -20,7 +21,7 @@ const failureRecordSchema = z.object({
 
 type FailureRecord = z.infer<typeof failureRecordSchema>;
 
-/** Waits the given milliseconds; tests pass a recorder instead. */
+/** Waits the given milliseconds. Tests pass a recorder instead. */
 export type Sleep = (milliseconds: number) => Promise<void>;
 
 export const sleepWithTimer: Sleep = (milliseconds) =>
@@ -34,7 +35,7 @@ export function failureDelayMs(failures: number): number {
 
 /**
  * Waits until the delay earned by the stored failures has passed since the last one. It matters
- * when the caller did not wait for the last answer, for example after a service-worker restart.
+ * when the caller did not wait for the last error, for example after a service-worker restart.
  */
 export async function waitOutFailureDelay(sleep: Sleep): Promise<void> {
   const failures = await readFailures();
@@ -44,12 +45,16 @@ export async function waitOutFailureDelay(sleep: Sleep): Promise<void> {
   if (wait > 0) await sleep(wait);
 }
 
-/** Counts one more wrong passphrase and returns the delay to wait before answering. */
+/** Counts one more wrong passphrase and returns the delay to wait before throwing. */
 export async function recordFailure(): Promise<number> {
   const failures = await readFailures();
   const next: FailureRecord = { count: failures.count + 1, lastFailureAt: Date.now() };
   await browser.storage.local.set({ [FAILURES_KEY]: next });
-  return failureDelayMs(next.count);
+  const delay = failureDelayMs(next.count);
+  log.warn(
+    `Wrong vault passphrase (failure ${next.count} in a row). The error follows in ${delay} ms.`,
+  );
+  return delay;
 }
 
 export async function clearFailures(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { log } from '../log/logger';
 
 const SESSION_KEY = 'vaultUnlocked';
 const DATA_KEY_BYTES = 32;
@@ -40,7 +41,13 @@ export async function readUnlockedSession(): Promise<UnlockedSession | undefined
   const stored = await browser.storage.session.get(SESSION_KEY);
   if (stored[SESSION_KEY] === undefined) return undefined;
   const parsed = unlockedSessionSchema.safeParse(stored[SESSION_KEY]);
-  if (parsed.success && Date.now() < parsed.data.unlockedUntil) return parsed.data;
+  if (!parsed.success) {
+    log.warn('The unlocked-session record in storage.session is invalid, so the vault locks.');
+  } else if (Date.now() < parsed.data.unlockedUntil) {
+    return parsed.data;
+  } else {
+    log.info('The auto-lock deadline has passed, so the vault locks.');
+  }
   await clearUnlockedSession();
   return undefined;
 }

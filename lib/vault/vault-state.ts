@@ -1,4 +1,5 @@
 /** The lock state for the UI, locking, and the auto-lock deadline for the background's alarm. */
+import { log } from '../log/logger';
 import { readLockRecord } from './lock-record';
 import { vaultQueue } from './queue';
 import { clearUnlockedSession, readUnlockedSession } from './unlocked-session';
@@ -9,7 +10,7 @@ export type VaultState =
       mode: 'passphrase';
       locked: boolean;
       autoLockMinutes: number;
-      /** Milliseconds since the epoch at which the vault locks; null while locked. */
+      /** Milliseconds since the epoch at which the vault locks, or null while locked. */
       unlockedUntil: number | null;
     };
 
@@ -37,14 +38,20 @@ export async function getAutoLockDeadline(): Promise<number | null> {
   return state.mode === 'passphrase' ? state.unlockedUntil : null;
 }
 
-/** Locks the vault now ("Lock now"). Does nothing in device-key mode. */
+/**
+ * Locks the vault now ("Lock now") by removing the unlocked session. In device-key mode there is
+ * no session, so nothing changes. It skips the lock record, so a damaged one cannot stop it.
+ */
 export function lock(): Promise<void> {
-  return vaultQueue.run(clearUnlockedSession);
+  return vaultQueue.run(async () => {
+    await clearUnlockedSession();
+    log.info('Vault locked on request.');
+  });
 }
 
 /**
- * Locks the vault when the auto-lock deadline has passed. The background's alarm calls this;
- * every credential read checks the deadline too, so a late alarm never leaves the key in use.
+ * Locks the vault when the auto-lock deadline has passed. The background's alarm calls this.
+ * Every credential read checks the deadline too, so a late alarm never leaves the key in use.
  */
 export function lockIfExpired(): Promise<void> {
   return vaultQueue.run(async () => {

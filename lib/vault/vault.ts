@@ -66,7 +66,7 @@ export function deleteCredentials(): Promise<void> {
 
 /**
  * Forgets every key and queue held in memory, as a restarted service worker would. Tests call
- * this after swapping in a fresh IndexedDB. Storage is untouched, so an unlocked vault stays so.
+ * this after swapping in a fresh IndexedDB. Storage is untouched, so the vault stays unlocked.
  */
 export function resetVaultCache(): void {
   resetDeviceKeyCache();
@@ -75,7 +75,7 @@ export function resetVaultCache(): void {
   attemptQueue.reset();
 }
 
-/** Returns the key for the current mode; throws `VaultLockedError` when passphrase mode is locked. */
+/** Returns the key for the current mode, or throws `VaultLockedError` while the vault is locked. */
 async function getCredentialKey(): Promise<CryptoKey> {
   if (!(await readLockRecord())) return getDeviceKey();
   const session = await readUnlockedSession();

@@ -19,9 +19,10 @@ export interface BudgetFloor {
  * within the budget's limits. Two limits apply, and the floor is the larger:
  *
  * - Starts per window. The budget starts at most `maxRequestsPerWindow` (R_w) requests in any
- *   `windowMs` (W), so request number k × R_w + 1 starts no earlier than k × W after the first.
- *   The last of N requests starts at (ceil(N / R_w) - 1) × W or later, and ends L later:
- *   (ceil(N / R_w) - 1) × W + L. For 1,001 requests at 300 per 10 s and 200 ms, that is 30.2 s.
+ *   `windowMs` plus `guardMs` (W), so request number k × R_w + 1 starts no earlier than k × W
+ *   after the first. The last of N requests starts at (ceil(N / R_w) - 1) × W or later, and ends
+ *   L later: (ceil(N / R_w) - 1) × W + L. For 1,001 requests at 300 per 10.25 s and 200 ms, that
+ *   is 30.95 s.
  * - Requests in flight. At most `maxInFlight` (F) requests run at once, and each holds its slot
  *   for at least L, so N requests need ceil(N / F) × L. For 1,001 requests, 8 and 200 ms: 25.2 s.
  *
@@ -36,7 +37,8 @@ export function budgetFloor(
   limits: BudgetLimits,
 ): BudgetFloor {
   const windows = Math.ceil(requests / limits.maxRequestsPerWindow);
-  const windowFloorMs = requests === 0 ? 0 : (windows - 1) * limits.windowMs + latencyMs;
+  const span = limits.windowMs + (limits.guardMs ?? 0);
+  const windowFloorMs = requests === 0 ? 0 : (windows - 1) * span + latencyMs;
   const inFlightFloorMs = Math.ceil(requests / limits.maxInFlight) * latencyMs;
   return {
     requests,

@@ -80,6 +80,23 @@ describe('RequestBudget window', () => {
     expect(budget.stats()).toEqual({ started: 1_000, maxInAnyWindow: 300 });
   });
 
+  it('guard delays reuse of a full window', async () => {
+    const budget = budgetWith({ guardMs: 250 });
+    const starts: number[] = [];
+    const runs = Array.from({ length: 700 }, () =>
+      budget.run(async () => {
+        starts.push(Date.now());
+      }),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(runs);
+    // Each window's slots come back 10,000 + 250 ms after its oldest start, plus the 1 ms wake.
+    expect(starts).toEqual(
+      Array.from({ length: 700 }, (_, index) => Math.floor(index / 300) * 10_251),
+    );
+    expect(maxStartsInAnyWindow(starts, 10_250)).toBe(300);
+  });
+
   it('release in a full window grants nothing', async () => {
     const budget = budgetWith({ maxRequestsPerWindow: 2, windowMs: 1_000 });
     const starts: number[] = [];
@@ -109,7 +126,12 @@ describe('RequestBudget window', () => {
   });
 
   it("default spends a third of Addigy's limit", () => {
-    expect(DEFAULT_BUDGET).toEqual({ maxRequestsPerWindow: 300, windowMs: 10_000, maxInFlight: 8 });
+    expect(DEFAULT_BUDGET).toEqual({
+      maxRequestsPerWindow: 300,
+      windowMs: 10_000,
+      maxInFlight: 8,
+      guardMs: 250,
+    });
     const perTenSeconds = (requests: number) => requests * (10_000 / DEFAULT_BUDGET.windowMs);
     expect(perTenSeconds(DEFAULT_BUDGET.maxRequestsPerWindow)).toBeLessThanOrEqual(
       ADDIGY_MAX_REQUESTS_PER_10_S / 3,

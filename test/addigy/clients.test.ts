@@ -229,6 +229,24 @@ describe('requestJson', () => {
     expect(error.message).toContain(`unexpected response from GET /test: ${expected}`);
   });
 
+  it('redacts a credential the error body echoes', async () => {
+    const echo = createServer((request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ message: `key ${String(request.headers['x-api-key'])} is unknown` }),
+      );
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
+    try {
+      const error = await addigyErrorOf(new V2Client(url, 'SECRET-key-9876', http).authenticate());
+      expect(error.message).toContain('Addigy said: "key [redacted] is unknown"');
+      expect(error.message).not.toContain('SECRET-key-9876');
+    } finally {
+      await new Promise<void>((resolve) => echo.close(() => resolve()));
+    }
+  });
+
   it('never echoes a value', async () => {
     body = '{"items": "secret-value-123"}';
     const error = await addigyErrorOf(send(z.object({ items: z.array(z.string()) })));

@@ -93,9 +93,12 @@ describe('blockedUntil', () => {
     ['429 saying neither', 429, null, 'Too many requests', null],
     ['429 saying blocking', 429, null, 'Request blocking is off', null],
     ['429 without message', 429, null, undefined, null],
-    ['503 asking for 2 h and saying blocked', 503, 2 * HOUR_MS, 'Key blocked', null],
+    ['503 asking for 2 h and saying blocked', 503, 2 * HOUR_MS, 'Key blocked', NOW + 2 * HOUR_MS],
+    ['503 asking for 2 h without a message', 503, 2 * HOUR_MS, undefined, null],
+    ['429 asking for 30 days', 429, 30 * 24 * HOUR_MS, undefined, NOW + 7 * 24 * HOUR_MS],
     ['500 saying 24 hours', 500, null, 'Down for 24 hours', null],
-    ['403 saying blocked', 403, null, 'Your key is blocked', null],
+    ['403 saying blocked', 403, null, 'Your key is blocked', NOW + 24 * HOUR_MS],
+    ['403 missing a permission', 403, null, 'permissions are likely missing', null],
     ['401 asking for 2 h', 401, 2 * HOUR_MS, undefined, null],
   ])('%s', (_case, status, retryAfterMs, message, expected) => {
     expect(blockedUntil(status, retryAfterMs, message, NOW)).toBe(expected);

@@ -8,6 +8,7 @@ export interface DatabaseDump {
   cryptoKeys: number;
 }
 
+/** Reads every record of every object store. */
 export async function dumpDatabase(): Promise<DatabaseDump> {
   const db = await openExtensionDb();
   const dump: DatabaseDump = { chunks: [], cryptoKeys: 0 };
@@ -21,7 +22,7 @@ export async function dumpDatabase(): Promise<DatabaseDump> {
   return dump;
 }
 
-/** Whether `needle` occurs inside any chunk of the dump. */
+/** Returns whether `needle` occurs inside any chunk of the dump. */
 export function dumpContains(dump: DatabaseDump, needle: Uint8Array): boolean {
   return dump.chunks.some((chunk) => Buffer.from(chunk).includes(Buffer.from(needle)));
 }

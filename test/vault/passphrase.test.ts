@@ -141,7 +141,7 @@ describe('passphrase mode', () => {
 
   it.each([0, 1.5, 1441, Number.NaN])('enable rejects auto-lock minutes %s', async (minutes) => {
     await expect(enablePassphrase(PASSPHRASE, minutes, fast)).rejects.toThrow(
-      `Auto-lock must be a whole number of minutes from 1 to 1440; got ${String(minutes)}.`,
+      `Auto-lock must be a whole number of minutes from 1 to 1440, not ${String(minutes)}.`,
     );
   });
 
@@ -160,7 +160,7 @@ describe('passphrase mode', () => {
 });
 
 describe('unlocked state', () => {
-  it('session holds the data key and the deadline', async () => {
+  it('session contains data key and deadline', async () => {
     await enablePassphrase(PASSPHRASE, 15, fast);
     const stored = await browser.storage.session.get('vaultUnlocked');
     expect(stored.vaultUnlocked).toEqual({

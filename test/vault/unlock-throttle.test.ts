@@ -18,13 +18,13 @@ const START = Date.UTC(2026, 0, 5, 9, 0, 0);
 let now = START;
 let sleeps: number[] = [];
 
-/** A sleep that records each wait and moves the clock on, as a caller who waits would see. */
+/** Records each wait and moves the clock on, as for a caller who waits for the error. */
 async function waitingSleep(milliseconds: number): Promise<void> {
   sleeps.push(milliseconds);
   now += milliseconds;
 }
 
-/** A sleep that records each wait but leaves the clock, as a worker stopped mid-wait would. */
+/** Records each wait but leaves the clock alone, as for a worker stopped while it waits. */
 async function interruptedSleep(milliseconds: number): Promise<void> {
   sleeps.push(milliseconds);
 }
@@ -111,12 +111,10 @@ describe('wrong passphrase', () => {
   });
 
   it('concurrent guesses wait in turn', async () => {
-    const errors = await Promise.all(
-      Array.from({ length: 6 }, () => failUnlock(interruptedSleep)),
-    );
+    const errors = await Promise.all(Array.from({ length: 6 }, () => failUnlock(interruptedSleep)));
 
     expect(errors.map((error) => error.message)).toEqual(Array(6).fill(WRONG_MESSAGE));
-    // The clock stands still, so each guess from the fifth first waits the delay the last earned.
+    // The clock does not move, so each guess from the fifth first waits the delay the last earned.
     expect(sleeps).toEqual([1_000, 1_000, 2_000, 2_000, 4_000]);
   });
 
