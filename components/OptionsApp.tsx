@@ -1,4 +1,5 @@
 import { ConnectionForm } from './ConnectionForm';
+import { PassphraseSettings } from './PassphraseSettings';
 import { ProductMappings } from './ProductMappings';
 import { PsaSites } from './PsaSites';
 import { SyncSettingsForm } from './SyncSettingsForm';
@@ -17,6 +18,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>Addigy Counts for PSA: options</h1>
       <ConnectionForm settings={state.settings} onChanged={reload} />
+      <PassphraseSettings vault={state.vault} onChanged={reload} />
       <PsaSites sites={state.settings.psaSites} onChanged={reload} />
       <ProductMappings />
       <SyncSettingsForm settings={state.settings} snapshot={state.snapshot} onChanged={reload} />

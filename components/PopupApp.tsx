@@ -6,6 +6,7 @@ import { request } from '../lib/messaging/client';
 import { PolicyTable } from './PolicyTable';
 import { SnapshotWarnings } from './SnapshotWarnings';
 import { SyncStatusBar } from './SyncStatusBar';
+import { VaultLockPanel } from './VaultLockPanel';
 import { useExtensionState } from './use-extension-state';
 
 /** Re-renders every 30 s so that "5 minutes ago" stays true while the popup is open. */
@@ -19,7 +20,7 @@ function useNow(): number {
 }
 
 export function PopupApp() {
-  const { state, loadError } = useExtensionState();
+  const { state, loadError, reload } = useExtensionState();
   const [actionError, setActionError] = useState<string | null>(null);
   const now = useNow();
 
@@ -32,7 +33,8 @@ export function PopupApp() {
   }
   if (!state) return <p aria-busy="true">Loading…</p>;
 
-  const { settings, status, snapshot } = state;
+  const { settings, status, snapshot, vault } = state;
+  const locked = vault.mode === 'passphrase' && vault.locked;
   const syncNow = () => {
     setActionError(null);
     // Failures reach the status bar through storage; this catches a dropped message.
@@ -54,7 +56,8 @@ export function PopupApp() {
           <button
             type="button"
             onClick={syncNow}
-            disabled={!settings.credentialsConfigured || status.state === 'running'}
+            disabled={!settings.credentialsConfigured || locked || status.state === 'running'}
+            title={locked ? 'Unlock the credentials first' : undefined}
             data-testid="sync-now"
           >
             Sync now
@@ -83,6 +86,7 @@ export function PopupApp() {
           with a new API key.
         </p>
       )}
+      {settings.credentialsConfigured && <VaultLockPanel vault={vault} onChanged={reload} />}
       <SyncStatusBar status={status} snapshot={snapshot} now={now} />
       {actionError && (
         <p class="error" role="alert">

@@ -7,11 +7,13 @@ import { request } from '../lib/messaging/client';
 import type { Settings } from '../lib/settings/settings';
 import type { Snapshot } from '../lib/sync/snapshot';
 import { watchSyncStatus, type SyncStatus } from '../lib/sync/sync-status';
+import type { VaultState } from '../lib/vault/vault-state';
 
 export interface ExtensionState {
   settings: Settings;
   status: SyncStatus;
   snapshot: Snapshot | null;
+  vault: VaultState;
 }
 
 export function useExtensionState(): {

@@ -16,7 +16,8 @@ import { runSync } from '../sync/run-sync';
 import { scheduleSync } from '../sync/scheduler';
 import { loadLatestSnapshot } from '../sync/snapshot-store';
 import { loadSyncStatus } from '../sync/sync-status';
-import { deleteCredentials, saveCredentials } from '../vault/vault';
+import { credentialHint, deleteCredentials, getVaultState, saveCredentials } from '../vault/vault';
+import { vaultHandlers } from './vault-handlers';
 import { overlayCountsFor } from './overlay-counts';
 import { browserScripting, reconcileContentScripts } from '../psa-sites/content-scripts';
 import { MAX_PSA_SITES, parseSiteOrigin, sitePattern } from '../psa-sites/sites';
@@ -51,12 +52,13 @@ export const handlers: Handlers = {
   },
 
   'state/get': async () => {
-    const [settings, status, snapshot] = await Promise.all([
+    const [settings, status, snapshot, vault] = await Promise.all([
       loadSettings(),
       loadSyncStatus(),
       loadLatestSnapshot(),
+      getVaultState(),
     ]);
-    return { settings, status, snapshot };
+    return { settings, status, snapshot, vault };
   },
 
   'credentials/authenticate': async ({ credentials }) => {
@@ -71,6 +73,7 @@ export const handlers: Handlers = {
       apiVersion: credentials.apiVersion,
       apiUrl: credentials.apiUrl,
       credentialsConfigured: true,
+      credentialHint: credentialHint(credentials),
     });
     // The first sync starts at once so the popup has numbers; its errors show in the popup.
     runSync().catch(() => log.info('The first sync after authenticating failed.'));
@@ -79,9 +82,11 @@ export const handlers: Handlers = {
 
   'credentials/forget': async () => {
     await deleteCredentials();
-    await updateSettings({ credentialsConfigured: false });
+    await updateSettings({ credentialsConfigured: false, credentialHint: null });
     return null;
   },
+
+  ...vaultHandlers,
 
   'settings/update': async ({ changes }) => {
     const settings = await updateSettings(changes);

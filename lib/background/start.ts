@@ -9,6 +9,8 @@ import { loadSettings } from '../settings/settings';
 import { resumeInterruptedSync, runSync } from '../sync/run-sync';
 import { SYNC_ALARM, scheduleSync } from '../sync/scheduler';
 import { applyBudgetSettings, handlers, syncPsaSites } from './handlers';
+import { AUTO_LOCK_ALARM, scheduleAutoLock } from './vault-handlers';
+import { getVaultState, lockIfExpired } from '../vault/vault';
 import { BUILT_IN_PATTERNS } from '../psa-sites/content-scripts';
 import { sitePattern } from '../psa-sites/sites';
 
@@ -29,10 +31,24 @@ export function startBackground(): Promise<void> {
     syncPsaSites().catch((error: unknown) => log.error('Could not update the PSA sites.', error));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUTO_LOCK_ALARM) {
+      lockIfExpired().catch((error: unknown) => log.error('Auto-lock failed.', error));
+      return;
+    }
     if (alarm.name !== SYNC_ALARM) return;
-    runSync().catch(() => log.info('The scheduled sync failed; the popup shows why.'));
+    void runScheduledSync();
   });
   return initialise();
+}
+
+/** Runs the scheduled sync, unless the vault is locked: then it waits for the unlock. */
+async function runScheduledSync(): Promise<void> {
+  const vault = await getVaultState();
+  if (vault.mode === 'passphrase' && vault.locked) {
+    log.info('The scheduled sync waits until the credentials are unlocked.');
+    return;
+  }
+  await runSync().catch(() => log.info('The scheduled sync failed; the popup shows why.'));
 }
 
 /** Runs each start-up step on its own, so that one failing step does not skip the others. */
@@ -40,6 +56,7 @@ async function initialise(): Promise<void> {
   const steps: Array<[string, () => Promise<unknown>]> = [
     ['apply the settings', applyStoredSettings],
     ['register the PSA content script', syncPsaSites],
+    ['schedule the auto-lock', scheduleAutoLock],
     ['resume an interrupted sync', () => resumeInterruptedSync()],
   ];
   for (const [name, step] of steps) {

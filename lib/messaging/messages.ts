@@ -12,6 +12,9 @@ export const MAX_COMPANY_NAME_LENGTH = 200;
 /** An agreement rarely has more than a few dozen lines; more is treated as hostile. */
 export const MAX_PRODUCT_IDS = 200;
 
+/** Passphrases are typed by people; the limit only keeps hostile payloads small. */
+const passphrase = z.string().min(1).max(1024);
+
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync/start') }),
   z.object({ type: z.literal('state/get') }),
@@ -27,6 +30,15 @@ export const messageSchema = z.discriminatedUnion('type', [
     type: z.literal('mappings/delete'),
     productId: z.string().max(MAX_PRODUCT_ID_LENGTH),
   }),
+  z.object({ type: z.literal('vault/unlock'), passphrase: passphrase }),
+  z.object({ type: z.literal('vault/lock') }),
+  z.object({
+    type: z.literal('vault/enablePassphrase'),
+    passphrase: passphrase,
+    autoLockMinutes: z.number().int().min(1).max(1440),
+  }),
+  z.object({ type: z.literal('vault/disablePassphrase'), passphrase: passphrase }),
+  z.object({ type: z.literal('vault/forgetPassphrase') }),
   z.object({ type: z.literal('psaSites/add'), origin: z.string().max(300) }),
   z.object({ type: z.literal('psaSites/remove'), origin: z.string().max(300) }),
   z.object({

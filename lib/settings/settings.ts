@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
   apiUrl: z.string().catch(DEFAULT_V2_URL),
   /** Whether credentials are stored; the credentials themselves live only in the vault. */
   credentialsConfigured: z.boolean().catch(false),
+  /** The last four characters of the API key or client secret, such as "…3f9a", or "…". */
+  credentialHint: z.string().max(8).nullable().catch(null),
   syncIntervalMinutes: syncSettingsSchema.shape.syncIntervalMinutes.catch(60),
   accountLevel: accountLevelSchema.catch({ kind: 'roots' }),
   staleAfterDays: syncSettingsSchema.shape.staleAfterDays.catch(30),

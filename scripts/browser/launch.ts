@@ -40,6 +40,8 @@ export async function launchWithExtension(options: {
   headless: boolean;
   extensionDir?: string;
   executablePath?: string;
+  /** A profile to reuse, as a browser restart does; it is kept on close. Default: a new one. */
+  userDataDir?: string;
 }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
   const executablePath = options.executablePath ?? findChromium();
@@ -48,7 +50,8 @@ export async function launchWithExtension(options: {
       'No Chrome or Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
     );
   }
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'addigy-counts-profile-'));
+  const profileDir =
+    options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'addigy-counts-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: options.headless,
@@ -76,7 +79,7 @@ export async function launchWithExtension(options: {
     extensionId,
     async close() {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
 }

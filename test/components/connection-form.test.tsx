@@ -19,6 +19,7 @@ const settings: Settings = {
   apiVersion: 'v2',
   apiUrl: 'https://api.addigy.com',
   credentialsConfigured: false,
+  credentialHint: null,
   syncIntervalMinutes: 60,
   accountLevel: { kind: 'roots' },
   staleAfterDays: 30,

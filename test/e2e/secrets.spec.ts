@@ -52,8 +52,11 @@ function dumpEverything(worker: Worker): Promise<string> {
       }
       db.close();
     }
-    parts.push({ local: await chrome.storage.local.get(null) });
-    parts.push({ session: await chrome.storage.session.get(null) });
+    type StorageArea = { get(keys: null): Promise<Record<string, unknown>> };
+    const { storage } = (self as unknown as { chrome: { storage: Record<string, StorageArea> } })
+      .chrome;
+    parts.push({ local: describe(await storage.local!.get(null)) });
+    parts.push({ session: describe(await storage.session!.get(null)) });
     return JSON.stringify(parts);
   });
 }

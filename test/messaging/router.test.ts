@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Message } from '../../lib/messaging/messages';
+import { messageSchema, type Message } from '../../lib/messaging/messages';
 import { handleMessage, type Handlers } from '../../lib/messaging/router';
 import { classifySender, type SenderInfo } from '../../lib/messaging/sender';
 
@@ -63,19 +63,9 @@ function recordingHandlers(): Handlers & { calls: string[] } {
     calls.push(message.type);
     return `handled ${message.type}`;
   };
-  return {
-    calls,
-    'sync/start': handler,
-    'state/get': handler,
-    'credentials/authenticate': handler,
-    'credentials/forget': handler,
-    'settings/update': handler,
-    'mappings/list': handler,
-    'mappings/save': handler,
-    'mappings/delete': handler,
-    'overlay/counts': handler,
-    'psaSites/add': handler,
-    'psaSites/remove': handler,
+  const types = messageSchema.options.map((option) => option.shape.type.value);
+  return { calls, ...Object.fromEntries(types.map((type) => [type, handler])) } as Handlers & {
+    calls: string[];
   };
 }
 
@@ -138,6 +128,18 @@ describe('handleMessage', () => {
       contentScript,
     ],
     ['content script asks for mappings', { type: 'mappings/list' }, contentScript],
+    [
+      'content script unlocks the vault',
+      { type: 'vault/unlock', passphrase: 'guess' },
+      contentScript,
+    ],
+    ['content script forgets the passphrase', { type: 'vault/forgetPassphrase' }, contentScript],
+    ['an oversized passphrase', { type: 'vault/unlock', passphrase: 'x'.repeat(1025) }, popup],
+    [
+      'an auto-lock of 0 minutes',
+      { type: 'vault/enablePassphrase', passphrase: 'long enough', autoLockMinutes: 0 },
+      popup,
+    ],
     ['an unknown type', { type: 'fetch', url: 'https://evil.example' }, popup],
     ['no type', { companyName: 'Acme' }, popup],
     ['a string', 'state/get', popup],
