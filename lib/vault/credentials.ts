@@ -4,12 +4,25 @@ import { z } from 'zod';
 export const DEFAULT_V2_URL = 'https://api.addigy.com';
 export const DEFAULT_V1_URL = 'https://prod.addigy.com/api';
 
+/** Hosts that may be reached over plain http: a local test server never leaves the machine. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 const apiUrlSchema = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-    message: 'The API URL must start with https:// (or http:// for a local test server).',
-  });
+  .refine(
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return (
+        url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+      );
+    },
+    {
+      message:
+        'The API URL must start with https:// (plain http:// is accepted only for a local test server on this computer).',
+    },
+  );
 
 export const credentialsSchema = z.discriminatedUnion('apiVersion', [
   z.object({

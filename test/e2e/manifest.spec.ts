@@ -1,0 +1,40 @@
+/**
+ * The release build's manifest asks for the least it needs: no PSA host at install, no way for
+ * web pages or other extensions to message it, no loosened content security policy.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+test('release manifest permissions are minimal', () => {
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'unlimitedStorage', 'scripting']);
+  expect(manifest.host_permissions).toEqual([
+    'https://api.addigy.com/*',
+    'https://prod.addigy.com/*',
+  ]);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  expect(manifest.content_scripts ?? []).toEqual([]);
+});
+
+test('release manifest opens nothing to pages', () => {
+  expect(manifest).not.toHaveProperty('externally_connectable');
+  expect(manifest).not.toHaveProperty('web_accessible_resources');
+  expect(manifest).not.toHaveProperty('content_security_policy');
+  expect(manifest.manifest_version).toBe(3);
+});
+
+test('release bundle has no eval or remote script', () => {
+  const background = readFileSync('.output/chrome-mv3/background.js', 'utf8');
+  const content = readFileSync('.output/chrome-mv3/content-scripts/connectwise.js', 'utf8');
+  for (const code of [background, content]) {
+    expect(code).not.toMatch(/\beval\(/);
+    expect(code).not.toMatch(/new Function\(/);
+    expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);
+  }
+  expect(background).not.toContain('onMessageExternal');
+  expect(background).not.toContain('setAccessLevel');
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { credentialsSchema } from '../../lib/vault/credentials';
+
+describe('credentialsSchema API URL', () => {
+  it.each([
+    ['https://api.addigy.com', true],
+    ['https://prod.addigy.com/api', true],
+    ['http://127.0.0.1:4010', true],
+    ['http://localhost:4010/api', true],
+    ['http://api.addigy.com', false],
+    ['http://192.168.1.5', false],
+    ['ftp://api.addigy.com', false],
+    ['javascript:alert(1)', false],
+    ['api.addigy.com', false],
+  ])('%s accepted: %s', (apiUrl, accepted) => {
+    const result = credentialsSchema.safeParse({ apiVersion: 'v2', apiUrl, apiKey: 'key' });
+    expect(result.success).toBe(accepted);
+    if (!accepted) {
+      expect(result.error?.issues[0]?.message).toBe(
+        'The API URL must start with https:// (plain http:// is accepted only for a local test server on this computer).',
+      );
+    }
+  });
+});
