@@ -33,7 +33,7 @@ export const BUDGET_BOUNDS = {
 
 export interface BudgetStats {
   started: number;
-  /** The most starts seen in any window of `windowMs`, for benchmarks and tests. */
+  /** The maximum number of starts seen in any window of `windowMs`, for benchmarks and tests. */
   maxInAnyWindow: number;
 }
 

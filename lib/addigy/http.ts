@@ -1,7 +1,7 @@
 /**
  * The one place that sends HTTP requests to Addigy. Every attempt spends from the shared request
- * budget, has a timeout, and maps failures to `AddigyError`; retryable failures are retried with
- * backoff (see `retry.ts`); JSON bodies are validated with zod before anyone reads them.
+ * budget, has a timeout, and maps failures to `AddigyError`. Retryable failures are retried with
+ * backoff (see `retry.ts`), and JSON bodies are validated with zod before anyone reads them.
  */
 import type { z } from 'zod';
 import { log, withoutSecrets } from '../log/logger';
@@ -134,7 +134,7 @@ function send(request: AddigyRequest, signal: AbortSignal): Promise<Response> {
 }
 
 /**
- * The credential values a request carries, in headers or the query string, so that an error
+ * Returns the credential values a request carries, in headers or the query string, so that an error
  * body that echoes them never reaches a message or a log.
  */
 function secretsOf(request: AddigyRequest): string[] {

@@ -17,7 +17,7 @@ const BLOCK_HOURS = 24;
 const MAX_BLOCK_MS = 7 * 24 * 60 * 60_000;
 /**
  * Statuses whose message is checked for signs of the block. Only 429 is documented for rate
- * limits, but a gateway may answer 403 or 503 for a blocked key.
+ * limits, but a gateway may respond with 403 or 503 for a blocked key.
  */
 const BLOCK_STATUSES: ReadonlySet<number> = new Set([403, 429, 503]);
 
@@ -46,9 +46,9 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
 }
 
 /**
- * The wait before retry number `attempt` (1 for the first retry): `Retry-After` when the server
- * sent one, else 1 s, 2 s, 4 s … up to 30 s, each scaled by a random factor in [0.5, 1) so that
- * clients that failed together do not retry together.
+ * Returns the wait before retry number `attempt` (1 for the first retry). That is `Retry-After`
+ * when the server sent one, else 1 s, 2 s, 4 s … up to 30 s. Each backoff is scaled by a random
+ * factor in [0.5, 1), so that clients that failed together do not retry together.
  */
 export function retryDelay(
   attempt: number,
@@ -62,7 +62,7 @@ export function retryDelay(
 
 /**
  * Returns when a blocked key may try again, or null when the response does not look like the
- * block. Addigy does not document the blocked response, so a 429 that asks for an hour or more,
+ * block. Addigy does not document the blocked response, so a 429 with a `Retry-After` of an hour or more,
  * or a 403, 429 or 503 whose message mentions a block or 24 hours, is treated as one. The wait
  * is capped at seven days.
  */

@@ -1,5 +1,5 @@
 /**
- * What the background does for each message type. The router has already parsed the message and
+ * The background's handler for each message type. The router has already parsed the message and
  * checked that its sender may send it.
  */
 import { createAddigyClient } from '../addigy/client';

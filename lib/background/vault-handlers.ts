@@ -1,7 +1,7 @@
 /**
- * The vault's messages: unlock, lock, and turning the passphrase lock on and off. The auto-lock
- * alarm fires at the unlock deadline; storage.session is cleared by the browser on restart, so a
- * restarted browser comes back locked whatever the alarm did.
+ * Handlers for the vault's messages: unlock, lock, and turning the passphrase lock on and off.
+ * The auto-lock alarm fires at the unlock deadline. The browser clears storage.session when it
+ * restarts, so a restarted browser comes back locked whatever the alarm did.
  */
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
