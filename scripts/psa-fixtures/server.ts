@@ -1,24 +1,21 @@
 /**
  * A local web server for the PSA fixture pages under test/fixtures/psa, for end-to-end tests and
- * for trying the overlay by hand. It listens on 127.0.0.1 only. ConnectWise's app path,
- * /v4_6_release/ConnectWise.aspx or any other release's, serves the agreement fixture, so the
- * content script gets the same URL shape as on a real ConnectWise server. Every other path
- * serves the file of that name.
+ * for trying the overlay by hand. It listens on 127.0.0.1 only. The real PSA paths listed in
+ * `routes/` (such as ConnectWise's /v4_6_release/ConnectWise.aspx) serve their fixture file, so
+ * the content script gets the same URL shape as on the real PSA. Every other path serves the
+ * file of that name.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIXTURE_ROUTES } from './routes';
 
 /** The folder whose files the server serves, without a trailing separator. */
 export const PSA_FIXTURES_ROOT = resolve(
   fileURLToPath(new URL('../../test/fixtures/psa/', import.meta.url)),
 );
-
-/** Release paths such as /v4_6_release/ConnectWise.aspx or /v2025_1/ConnectWise.aspx. */
-const CONNECTWISE_APP_PATH = /^\/v\d+(?:_\d+)*(?:_release)?\/connectwise\.aspx$/i;
-const CONNECTWISE_AGREEMENT = 'connectwise/agreement.html';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +37,8 @@ export interface PsaFixtureServer {
  * fixtures folder, or one that cannot be decoded. A path ending in "/" names its index.html.
  */
 function resolveFixturePath(pathname: string): string | null {
-  if (CONNECTWISE_APP_PATH.test(pathname)) return resolve(PSA_FIXTURES_ROOT, CONNECTWISE_AGREEMENT);
+  const route = FIXTURE_ROUTES.find((candidate) => candidate.path.test(pathname));
+  if (route) return resolve(PSA_FIXTURES_ROOT, route.file);
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
