@@ -7,11 +7,12 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Snapshot } from '../sync/snapshot';
 import type { VaultRecord } from '../vault/envelope';
 import type { LockRecord } from '../vault/lock-record';
+import type { AccountMapping } from '../mapping/account-mapping';
 import type { ProductMapping } from '../mapping/product-mapping';
 import type { StoredPage, SyncRun } from '../sync/run-store';
 
 export const DB_NAME = 'addigy-psa-counts';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 export interface ExtensionDb extends DBSchema {
   /** The AES-GCM data key (id `data-key`) and the encrypted credential records. */
@@ -26,6 +27,8 @@ export interface ExtensionDb extends DBSchema {
   syncRuns: { key: string; value: SyncRun };
   /** The device pages that sync has fetched so far. */
   syncPages: { key: [string, number]; value: StoredPage; indexes: { byRun: string } };
+  /** PSA company or agreement, by PSA site and record id -> Addigy account policy. */
+  accountMappings: { key: string; value: AccountMapping };
 }
 
 let dbPromise: Promise<IDBPDatabase<ExtensionDb>> | undefined;
@@ -46,6 +49,9 @@ export function openExtensionDb(): Promise<IDBPDatabase<ExtensionDb>> {
       }
       if (oldVersion < 3) {
         db.createObjectStore('vaultLock');
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('accountMappings', { keyPath: 'key' });
       }
     },
   });
