@@ -12,7 +12,12 @@ import {
   type Service,
 } from '../lib/mapping/product-mapping';
 
-export function ProductMappings() {
+export interface ProductMappingsProps {
+  /** Called after a mapping was saved or removed, such as to refresh the counts on a page. */
+  onChange?: () => void;
+}
+
+export function ProductMappings({ onChange }: ProductMappingsProps = {}) {
   const [mappings, setMappings] = useState<ProductMapping[]>([]);
   const [productId, setProductId] = useState('');
   const [service, setService] = useState<Service>('total');
@@ -35,6 +40,7 @@ export function ProductMappings() {
       await request({ type: 'mappings/save', mapping: parsed.data });
       setProductId('');
       setError(null);
+      onChange?.();
       await reload();
     } catch (saveError) {
       setError(saveError instanceof Error ? saveError.message : String(saveError));
@@ -43,6 +49,7 @@ export function ProductMappings() {
 
   const remove = async (id: string) => {
     await request({ type: 'mappings/delete', productId: id });
+    onChange?.();
     await reload();
   };
 

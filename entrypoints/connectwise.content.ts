@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { request } from '../lib/messaging/client';
 import type { OverlayCounts } from '../lib/background/overlay-counts';
 import { startOverlay } from '../lib/overlay/controller';
@@ -14,6 +15,8 @@ export default defineContentScript({
     if (!connectWiseAdapter.matchesUrl(new URL(location.href))) return;
     const fetchCounts = (companyName: string, productIds: string[]) =>
       request<OverlayCounts | null>({ type: 'overlay/counts', companyName, productIds });
-    startOverlay(document, connectWiseAdapter, fetchCounts, ctx.signal);
+    // With use_dynamic_url in the manifest, Chromium returns a per-session URL here.
+    const panelPageUrl = browser.runtime.getURL('/sidepanel.html');
+    startOverlay(document, connectWiseAdapter, fetchCounts, ctx.signal, { panelPageUrl });
   },
 });

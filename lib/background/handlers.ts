@@ -19,6 +19,7 @@ import { loadSyncStatus } from '../sync/sync-status';
 import { credentialHint, deleteCredentials, getVaultState, saveCredentials } from '../vault/vault';
 import { vaultHandlers } from './vault-handlers';
 import { overlayCountsFor } from './overlay-counts';
+import { panelPoliciesOf } from './panel-policies';
 import { browserScripting, reconcileContentScripts } from '../psa-sites/content-scripts';
 import { MAX_PSA_SITES, parseSiteOrigin, sitePattern } from '../psa-sites/sites';
 import { log } from '../log/logger';
@@ -94,6 +95,8 @@ export const handlers: Handlers = {
     await scheduleSync(settings.syncIntervalMinutes);
     return settings;
   },
+
+  'panel/policies': async () => panelPoliciesOf(await loadLatestSnapshot()),
 
   'mappings/list': async () => listProductMappings(),
 

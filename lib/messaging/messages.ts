@@ -24,6 +24,7 @@ export const messageSchema = z.discriminatedUnion('type', [
     type: z.literal('settings/update'),
     changes: syncSettingsSchema.partial(),
   }),
+  z.object({ type: z.literal('panel/policies') }),
   z.object({ type: z.literal('mappings/list') }),
   z.object({ type: z.literal('mappings/save'), mapping: productMappingSchema }),
   z.object({

@@ -6,7 +6,11 @@ import { log } from '../log/logger';
 import { messageSchema, type Message, type MessageType, type Reply } from './messages';
 import { classifySender, type SenderClass, type SenderInfo } from './sender';
 
-/** What each sender class may ask. Content scripts never get credentials or settings. */
+/**
+ * The message types each sender class may send. Content scripts never get credentials, settings
+ * or the policy catalogue. The side panel gets the account policies and the product mappings,
+ * and nothing that reads or changes credentials, settings, the vault or syncs.
+ */
 const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
   'extension-page': new Set<MessageType>([
     'sync/start',
@@ -25,6 +29,12 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
     'vault/enablePassphrase',
     'vault/disablePassphrase',
     'vault/forgetPassphrase',
+  ]),
+  'side-panel': new Set<MessageType>([
+    'panel/policies',
+    'mappings/list',
+    'mappings/save',
+    'mappings/delete',
   ]),
   'content-script': new Set<MessageType>(['overlay/counts']),
   unknown: new Set<MessageType>(),

@@ -46,4 +46,10 @@ export interface PsaAdapter {
    * happens while the page is still rendering.
    */
   readAgreement(doc: Document): AgreementPage | null;
+  /**
+   * Returns the element at the agreement's header that the summary chip is placed after, such
+   * as the element showing the company name, or null when the page has none. Adapters without
+   * it get no summary chip.
+   */
+  findSummaryAnchor?(doc: Document): Element | null;
 }

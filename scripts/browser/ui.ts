@@ -2,7 +2,7 @@
  * Steps through the extension's real UI, shared by the headless demo and the end-to-end tests so
  * that both drive the product exactly as a user would.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 
 export type ConnectionInput =
   | { apiVersion: 'v2'; apiUrl: string; apiKey: string }
@@ -42,8 +42,9 @@ export async function authenticate(
   };
 }
 
+/** Adds a product mapping in the options page or in the side panel's frame. */
 export async function addProductMapping(
-  options: Page,
+  options: Page | Frame,
   productId: string,
   serviceLabel: string,
 ): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * The release build's manifest asks for the least it needs: no PSA host at install, no way for
- * web pages or other extensions to message it, no loosened content security policy.
+ * web pages or other extensions to message it, no loosened content security policy, and only
+ * the side panel page web accessible, at a per-session URL.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Record<
@@ -20,17 +21,32 @@ test('release manifest permissions are minimal', () => {
   expect(manifest.content_scripts ?? []).toEqual([]);
 });
 
-test('release manifest opens nothing to pages', () => {
+test('release manifest opens only the side panel to pages', () => {
   expect(manifest).not.toHaveProperty('externally_connectable');
-  expect(manifest).not.toHaveProperty('web_accessible_resources');
+  expect(manifest.web_accessible_resources).toEqual([
+    {
+      resources: ['sidepanel.html'],
+      matches: ['https://*/*', 'http://*/*'],
+      use_dynamic_url: true,
+    },
+  ]);
   expect(manifest).not.toHaveProperty('content_security_policy');
   expect(manifest.manifest_version).toBe(3);
+});
+
+test('release manifest has no browser side panel', () => {
+  // The panel page is shown in an iframe on PSA pages, never in the browser's side panel.
+  expect(manifest).not.toHaveProperty('side_panel');
+  expect(manifest.permissions).not.toContain('sidePanel');
 });
 
 test('release bundle has no eval or remote script', () => {
   const background = readFileSync('.output/chrome-mv3/background.js', 'utf8');
   const content = readFileSync('.output/chrome-mv3/content-scripts/connectwise.js', 'utf8');
-  for (const code of [background, content]) {
+  const chunks = readdirSync('.output/chrome-mv3/chunks').map((name) =>
+    readFileSync(`.output/chrome-mv3/chunks/${name}`, 'utf8'),
+  );
+  for (const code of [background, content, ...chunks]) {
     expect(code).not.toMatch(/\beval\(/);
     expect(code).not.toMatch(/new Function\(/);
     expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);

@@ -52,6 +52,28 @@ const selfHosted: SenderInfo = {
   tab: { id: 2 },
   frameId: 0,
 };
+const sidePanel: SenderInfo = {
+  id: ID,
+  url: `chrome-extension://${ID}/sidepanel.html#company=Acme%20Dental`,
+  origin: `chrome-extension://${ID}`,
+  tab: { id: 7, url: contentScript.url },
+  frameId: 6,
+};
+const sidePanelOnOtherSite: SenderInfo = {
+  ...sidePanel,
+  tab: { id: 9, url: 'https://evil.example/' },
+};
+const sidePanelWithoutTabUrl: SenderInfo = { ...sidePanel, tab: { id: 7 } };
+const sidePanelInOwnTab: SenderInfo = {
+  ...sidePanel,
+  tab: { id: 4, url: `chrome-extension://${ID}/sidepanel.html` },
+  frameId: 0,
+};
+const popupInSubFrame: SenderInfo = { ...sidePanel, url: `chrome-extension://${ID}/popup.html` };
+const psaPageNamedSidePanel: SenderInfo = {
+  ...contentScript,
+  url: 'https://na.myconnectwise.net/sidepanel.html',
+};
 const policy = {
   extensionId: ID,
   psaPatterns: ['https://*.myconnectwise.net/*', 'https://psa.example.com/*'],
@@ -71,6 +93,7 @@ function recordingHandlers(): Handlers & { calls: string[] } {
 
 const credentials = { apiVersion: 'v2', apiUrl: 'https://api.addigy.com', apiKey: 'k' };
 const overlay = { type: 'overlay/counts', companyName: 'Acme', productIds: ['MDM-MAC'] };
+const mapping = { productId: 'MDM-MAC', service: 'macOS' };
 
 describe('classifySender', () => {
   it.each([
@@ -85,6 +108,12 @@ describe('classifySender', () => {
     ['tab on a site never added', otherSite, 'unknown'],
     ['self-hosted PSA on another port', selfHosted, 'content-script'],
     ['URL only, no origin', { id: ID, url: contentScript.url, tab: { id: 1 } }, 'content-script'],
+    ['side panel on a PSA page', sidePanel, 'side-panel'],
+    ['side panel on a site never added', sidePanelOnOtherSite, 'unknown'],
+    ['side panel without the tab URL', sidePanelWithoutTabUrl, 'unknown'],
+    ['side panel in a tab of its own', sidePanelInOwnTab, 'unknown'],
+    ['popup in a sub-frame', popupInSubFrame, 'unknown'],
+    ['PSA page at /sidepanel.html', psaPageNamedSidePanel, 'content-script'],
   ])('%s', (_name, sender, expected) => {
     expect(classifySender(sender, ID, policy.psaPatterns)).toBe(expected);
   });
@@ -101,6 +130,10 @@ describe('handleMessage', () => {
     ['popup starts a sync', { type: 'sync/start' }, popup],
     ['options authenticates', { type: 'credentials/authenticate', credentials }, optionsTab],
     ['content script asks for counts', overlay, contentScript],
+    ['side panel lists policies', { type: 'panel/policies' }, sidePanel],
+    ['side panel lists mappings', { type: 'mappings/list' }, sidePanel],
+    ['side panel saves a mapping', { type: 'mappings/save', mapping }, sidePanel],
+    ['side panel deletes a mapping', { type: 'mappings/delete', productId: 'MDM-MAC' }, sidePanel],
   ])('accepts: %s', async (_name, message, sender) => {
     const reply = await handleMessage(message, sender, policy, handlers);
     expect(reply).toEqual({ ok: true, data: `handled ${message.type}` });
@@ -134,6 +167,23 @@ describe('handleMessage', () => {
       contentScript,
     ],
     ['content script forgets the passphrase', { type: 'vault/forgetPassphrase' }, contentScript],
+    ['content script lists policies', { type: 'panel/policies' }, contentScript],
+    ['content script saves a mapping', { type: 'mappings/save', mapping }, contentScript],
+    ['side panel asks for state', { type: 'state/get' }, sidePanel],
+    ['side panel starts a sync', { type: 'sync/start' }, sidePanel],
+    ['side panel sends credentials', { type: 'credentials/authenticate', credentials }, sidePanel],
+    ['side panel forgets credentials', { type: 'credentials/forget' }, sidePanel],
+    ['side panel changes settings', { type: 'settings/update', changes: {} }, sidePanel],
+    ['side panel unlocks the vault', { type: 'vault/unlock', passphrase: 'guess' }, sidePanel],
+    ['side panel locks the vault', { type: 'vault/lock' }, sidePanel],
+    [
+      'side panel adds a PSA site',
+      { type: 'psaSites/add', origin: 'https://evil.example' },
+      sidePanel,
+    ],
+    ['side panel asks for counts', overlay, sidePanel],
+    ['side panel on another site lists policies', { type: 'panel/policies' }, sidePanelOnOtherSite],
+    ['popup in a sub-frame asks for state', { type: 'state/get' }, popupInSubFrame],
     ['an oversized passphrase', { type: 'vault/unlock', passphrase: 'x'.repeat(1025) }, popup],
     [
       'an auto-lock of 0 minutes',

@@ -30,6 +30,11 @@ function readCompanyName(doc: Document): string {
   return field ? readFieldValue(field) : '';
 }
 
+/** Finds the banner element with the company name, else the company field. */
+function findCompanyElement(doc: Document): Element | null {
+  return doc.querySelector('.cw_BannerView .detailLabel') ?? doc.querySelector('.cw_company');
+}
+
 function readAgreementName(doc: Document): string | null {
   const field = doc.querySelector('.cw_agreement');
   return (field && readFieldValue(field)) || null;
@@ -77,6 +82,7 @@ export function createConnectWiseAdapter(): PsaAdapter {
         lines: readAdditionLines(grid, warn),
       };
     },
+    findSummaryAnchor: findCompanyElement,
   };
 }
 

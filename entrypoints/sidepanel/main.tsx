@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { SidePanelApp } from '../../components/SidePanelApp';
+import '../../components/styles.css';
+
+render(<SidePanelApp />, document.getElementById('app')!);

@@ -1,0 +1,130 @@
+/**
+ * Reads the services grid of a Kaseya BMS contract. BMS pages are ASP.NET Web Forms, and this
+ * reader expects a Telerik RadGrid: a `.RadGrid` container whose header row may sit in a table of
+ * its own (when the grid scrolls), apart from the data rows `tr.rgRow` and `tr.rgAltRow`. Those
+ * classes are Telerik's and stay the same, while ASP.NET generates element ids such as
+ * `ctl00_phContent_ctl04_rgServices` from the control tree, so nothing is found by id. A plain
+ * table with the same headers is read as well.
+ */
+import type { LandmarkWarner } from '../landmark-warnings';
+import { parseQuantity, readText } from '../page-text';
+import type { AgreementLine } from '../types';
+
+type Column = 'productId' | 'description' | 'quantity';
+
+/** Header texts of the columns the adapter reads, lower-cased. A column may have several. */
+const COLUMN_HEADERS: Record<Column, readonly string[]> = {
+  productId: ['service', 'service name', 'item'],
+  description: ['description'],
+  quantity: ['units'],
+};
+
+/** The position of each column. The grid is only recognised when both required ones exist. */
+export type ColumnPositions = Partial<Record<Column, number>> & {
+  productId: number;
+  quantity: number;
+};
+
+export interface ServicesGrid {
+  columns: ColumnPositions;
+  rows: HTMLElement[];
+}
+
+/** The header texts that identify the grid, for warnings. */
+export const REQUIRED_HEADERS = ['Service (or Item)', 'Units'];
+
+function isTableCell(element: Element): element is HTMLElement {
+  return element.tagName === 'TD' || element.tagName === 'TH';
+}
+
+/** Returns the row's cells by column position, repeating a cell once for each column it spans. */
+function cellsByColumn(row: Element): HTMLElement[] {
+  const cells: HTMLElement[] = [];
+  for (const cell of Array.from(row.children).filter(isTableCell)) {
+    const span = Math.max(1, Number.parseInt(cell.getAttribute('colspan') ?? '1', 10) || 1);
+    for (let i = 0; i < span; i++) cells.push(cell);
+  }
+  return cells;
+}
+
+function mapColumns(headerRow: Element): ColumnPositions | null {
+  const headerTexts = cellsByColumn(headerRow).map((cell) => readText(cell).toLowerCase());
+  const positions: Partial<Record<Column, number>> = {};
+  for (const [column, headers] of Object.entries(COLUMN_HEADERS) as [Column, readonly string[]][]) {
+    const position = headerTexts.findIndex((text) => headers.includes(text));
+    if (position !== -1) positions[column] = position;
+  }
+  const { productId, quantity } = positions;
+  if (productId === undefined || quantity === undefined) return null;
+  return { ...positions, productId, quantity };
+}
+
+/**
+ * Returns the data rows that belong to the header row: the `rgRow` and `rgAltRow` rows of its
+ * RadGrid, not those of a grid nested inside it, or else the other rows of its own table outside
+ * `<thead>` and `<tfoot>`.
+ */
+function findDataRows(headerRow: Element): HTMLElement[] {
+  const grid = headerRow.closest('.RadGrid');
+  if (grid) {
+    return Array.from(grid.querySelectorAll<HTMLElement>('tr.rgRow, tr.rgAltRow')).filter(
+      (row) => row.closest('.RadGrid') === grid,
+    );
+  }
+  const table = headerRow.closest('table');
+  return Array.from(table?.querySelectorAll<HTMLElement>('tr') ?? []).filter((row) => {
+    const section = row.parentElement?.tagName;
+    const isDataRow = row !== headerRow && section !== 'THEAD' && section !== 'TFOOT';
+    return isDataRow && row.closest('table') === table;
+  });
+}
+
+/** Finds the first row that reads "Service" (or "Item") and "Units", and its data rows. */
+export function findServicesGrid(doc: Document): ServicesGrid | null {
+  for (const headerRow of doc.querySelectorAll('tr')) {
+    const columns = mapColumns(headerRow);
+    if (columns) return { columns, rows: findDataRows(headerRow) };
+  }
+  return null;
+}
+
+/**
+ * Reads each data row into a line. A row without a service, or one cell spanning the service and
+ * units columns (such as "No records to display."), is skipped. So is a row whose units cannot
+ * be read, with a warning, because a wrong number would show a wrong comparison. A contract
+ * service has no "less included" and no billing flag in the grid, so every line is billable.
+ */
+export function readServiceLines(grid: ServicesGrid, warn: LandmarkWarner): AgreementLine[] {
+  const { columns } = grid;
+  const lines: AgreementLine[] = [];
+  for (const row of grid.rows) {
+    const cells = cellsByColumn(row);
+    const productCell = cells[columns.productId];
+    const quantityCell = cells[columns.quantity];
+    const productId = readText(productCell);
+    if (!productId || !quantityCell || quantityCell === productCell) continue;
+
+    const quantity = parseQuantity(readText(quantityCell));
+    if (quantity === null) {
+      warn(
+        'quantity format',
+        `Kaseya BMS: service "${productId}" has a Units value that is not a number in the ` +
+          `form 1,234.00 ("${readText(quantityCell)}"), so no count is shown for it. Numbers ` +
+          'in other formats, such as 1.234,00, are not read yet.',
+      );
+      continue;
+    }
+
+    lines.push({
+      productId,
+      description: columns.description === undefined ? '' : readText(cells[columns.description]),
+      quantity,
+      lessIncluded: 0,
+      billable: true,
+      cancelled: false,
+      row,
+      quantityCell,
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OverlayCounts } from '../../lib/background/overlay-counts';
+import { startOverlay, type CountsSource } from '../../lib/overlay/controller';
+import { createConnectWiseAdapter } from '../../lib/psa/connectwise/adapter';
+import { loadAgreementPage } from '../psa/connectwise/fixture-page';
+
+const PANEL_PAGE = 'chrome-extension://0f4d3a5e-2b1c-4d7e-9a8b-6c5d4e3f2a1b/sidepanel.html';
+
+const COUNTS: OverlayCounts = {
+  policyName: 'Acme Dental',
+  snapshotCreatedAt: 0,
+  lines: [
+    { productId: 'MDM-MAC', service: 'macOS', count: 12 },
+    { productId: 'MDM-TOTAL', service: 'total', count: 30 },
+    { productId: 'MDM-IOS', service: 'iOS', count: 4 },
+  ],
+};
+
+let controller: AbortController;
+
+beforeEach(() => {
+  controller = new AbortController();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.restoreAllMocks();
+});
+
+function loadPage(): Document {
+  const lines = [
+    { productId: 'MDM-MAC', quantity: 12 },
+    { productId: 'MDM-TOTAL', quantity: 28 },
+    { productId: 'MDM-IOS', quantity: 5 },
+    { productId: 'HELPDESK', quantity: 3 },
+  ];
+  return loadAgreementPage({ company: 'Acme Dental', lines: JSON.stringify(lines) });
+}
+
+function start(doc: Document, fetchCounts: CountsSource, adapter = createConnectWiseAdapter()) {
+  startOverlay(doc, adapter, fetchCounts, controller.signal, { panelPageUrl: PANEL_PAGE });
+}
+
+describe('startOverlay', () => {
+  it('sums up the badges in the chip', async () => {
+    const doc = loadPage();
+    start(doc, async () => COUNTS);
+    await vi.waitFor(() => expect(doc.querySelector('[data-addigy-summary]')).not.toBeNull());
+    const chip = doc.querySelector('[data-addigy-summary]')!;
+
+    expect(doc.querySelectorAll('[data-addigy-badge]')).toHaveLength(3);
+    expect(chip.previousElementSibling?.classList.contains('detailLabel')).toBe(true);
+    expect(chip.getAttribute('data-matching')).toBe('1');
+    expect(chip.getAttribute('data-off')).toBe('2');
+    expect(chip.getAttribute('data-over')).toBe('1');
+    expect(chip.getAttribute('data-under')).toBe('1');
+    expect(chip.getAttribute('data-difference')).toBe('1');
+  });
+
+  it('shows no chip without counts', async () => {
+    const doc = loadPage();
+    const fetchCounts = vi.fn<CountsSource>(async () => null);
+    start(doc, fetchCounts);
+    await vi.waitFor(() => expect(fetchCounts).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(doc.querySelector('[data-addigy-summary]')).toBeNull();
+    expect(doc.querySelector('[data-addigy-badge]')).toBeNull();
+  });
+
+  it('does not refresh for its own nodes', async () => {
+    const doc = loadPage();
+    const adapter = createConnectWiseAdapter();
+    const readAgreement = vi.spyOn(adapter, 'readAgreement');
+    start(doc, async () => COUNTS, adapter);
+    await vi.waitFor(() => expect(doc.querySelector('[data-addigy-summary]')).not.toBeNull());
+    // Longer than the debounce, so a refresh caused by the chip or the badges would have run.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect(readAgreement).toHaveBeenCalledTimes(1);
+    expect(doc.querySelectorAll('[data-addigy-summary]')).toHaveLength(1);
+  });
+
+  it('removes the chip and badges on abort', async () => {
+    const doc = loadPage();
+    start(doc, async () => COUNTS);
+    await vi.waitFor(() => expect(doc.querySelector('[data-addigy-summary]')).not.toBeNull());
+    controller.abort();
+
+    expect(doc.querySelector('[data-addigy-summary]')).toBeNull();
+    expect(doc.querySelector('[data-addigy-badge]')).toBeNull();
+  });
+});
