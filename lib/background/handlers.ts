@@ -19,6 +19,7 @@ import { loadSyncStatus } from '../sync/sync-status';
 import { credentialHint, deleteCredentials, getVaultState, saveCredentials } from '../vault/vault';
 import { vaultHandlers } from './vault-handlers';
 import { overlayCountsFor } from './overlay-counts';
+import { findAccountMapping } from '../mapping/account-mapping';
 import { panelPoliciesOf } from './panel-policies';
 import { browserScripting, reconcileContentScripts } from '../psa-sites/content-scripts';
 import { MAX_PSA_SITES, parseSiteOrigin, sitePattern } from '../psa-sites/sites';
@@ -133,9 +134,17 @@ export const handlers: Handlers = {
     return syncPsaSites();
   },
 
-  'overlay/counts': async ({ companyName, productIds }) => {
+  'overlay/counts': async (
+    { psa, companyName, companyId, agreementId, productIds },
+    { origin },
+  ) => {
     const snapshot = await loadLatestSnapshot();
     if (!snapshot) return null;
-    return overlayCountsFor(snapshot, companyName, productIds, await listProductMappings());
+    // The site comes from the sender, which the browser sets, so a page cannot ask for the
+    // mappings of another PSA site.
+    const host = origin && URL.canParse(origin) ? new URL(origin).hostname : null;
+    const mapping = host ? await findAccountMapping({ psa, host, companyId, agreementId }) : null;
+    const target = { companyName, mappedPolicyId: mapping?.policyId ?? null };
+    return overlayCountsFor(snapshot, target, productIds, await listProductMappings());
   },
 };

@@ -15,26 +15,35 @@ export interface OverlayLineCount {
 
 export interface OverlayCounts {
   policyName: string;
+  /** "mapping": the user mapped this PSA record; "name": the company has a policy's exact name. */
+  matchedBy: 'mapping' | 'name';
   /** When the snapshot was taken, in milliseconds since the epoch. */
   snapshotCreatedAt: number;
   lines: OverlayLineCount[];
 }
 
 /**
- * Finds the account policy whose name equals `companyName` (after trimming) and returns the
- * counts of the mapped product ids. Returns null when no account policy has that name, or when
- * several do, because guessing between two clients would show the wrong numbers.
+ * Returns the counts of the mapped product ids for the PSA record on screen: for the policy the
+ * user mapped it to (`mappedPolicyId`), else for the account policy whose name equals
+ * `companyName` after trimming, as billing tools match exact names automatically. Returns null
+ * when neither applies, or when several account policies share the name, because guessing
+ * between two clients would show the wrong numbers.
  */
 export function overlayCountsFor(
   snapshot: Snapshot,
-  companyName: string,
+  target: { companyName: string; mappedPolicyId: string | null },
   productIds: string[],
   mappings: ProductMapping[],
 ): OverlayCounts | null {
-  const name = companyName.trim();
-  const matches = snapshot.counts.accountIds
-    .map((id) => snapshot.counts.policies[id])
-    .filter((policy) => policy?.name.trim() === name);
+  const mapped = target.mappedPolicyId
+    ? snapshot.counts.policies[target.mappedPolicyId]
+    : undefined;
+  const name = target.companyName.trim();
+  const matches = mapped
+    ? [mapped]
+    : snapshot.counts.accountIds
+        .map((id) => snapshot.counts.policies[id])
+        .filter((policy) => policy?.name.trim() === name);
   const policy = matches[0];
   if (!policy || matches.length > 1) return null;
   const serviceByProduct = new Map(mappings.map((mapping) => [mapping.productId, mapping.service]));
@@ -45,5 +54,10 @@ export function overlayCountsFor(
     const count = service === 'total' ? policy.rolledUp.total : policy.rolledUp.byOs[service];
     lines.push({ productId, service, count });
   }
-  return { policyName: policy.name, snapshotCreatedAt: snapshot.createdAt, lines };
+  return {
+    policyName: policy.name,
+    matchedBy: mapped ? 'mapping' : 'name',
+    snapshotCreatedAt: snapshot.createdAt,
+    lines,
+  };
 }

@@ -44,7 +44,11 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('psaSites/remove'), origin: z.string().max(300) }),
   z.object({
     type: z.literal('overlay/counts'),
+    /** The adapter's id, such as "connectwise". */
+    psa: z.string().max(40),
     companyName: z.string().max(MAX_COMPANY_NAME_LENGTH),
+    companyId: z.string().max(100).nullable(),
+    agreementId: z.string().max(100).nullable(),
     productIds: z.array(z.string().max(MAX_PRODUCT_ID_LENGTH)).max(MAX_PRODUCT_IDS),
   }),
 ]);

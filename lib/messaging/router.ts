@@ -40,8 +40,18 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
   unknown: new Set<MessageType>(),
 };
 
+/** Who sent the message, as the router classified it, for handlers that answer per site. */
+export interface HandlerContext {
+  senderClass: SenderClass;
+  /** The sender frame's origin, set by the browser. */
+  origin: string | null;
+}
+
 export type Handlers = {
-  [K in MessageType]: (message: Extract<Message, { type: K }>) => Promise<unknown>;
+  [K in MessageType]: (
+    message: Extract<Message, { type: K }>,
+    context: HandlerContext,
+  ) => Promise<unknown>;
 };
 
 const loggedRejections = new Set<string>();
@@ -78,8 +88,13 @@ export async function handleMessage(
     return undefined;
   }
   try {
-    const handler = handlers[message.type] as (message: Message) => Promise<unknown>;
-    return { ok: true, data: await handler(message) };
+    const handler = handlers[message.type] as (
+      message: Message,
+      context: HandlerContext,
+    ) => Promise<unknown>;
+    const origin =
+      sender.origin ?? (sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : null);
+    return { ok: true, data: await handler(message, { senderClass, origin }) };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     log.warn(`"${message.type}" failed.`, error);

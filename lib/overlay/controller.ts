@@ -15,8 +15,9 @@ import { compareCounts, type CountComparison } from './compare';
 import { summarizeComparisons } from './line-summary';
 import { createSummaryChip, SUMMARY_ATTRIBUTE, type SummaryChip } from './summary-chip';
 
+/** Asks the background for the counts of the agreement on screen and its billed product ids. */
 export type CountsSource = (
-  companyName: string,
+  page: AgreementPage,
   productIds: string[],
 ) => Promise<OverlayCounts | null>;
 
@@ -67,9 +68,9 @@ export function startOverlay(
       const productIds = [
         ...new Set(page.lines.filter(isBilledLine).map((line) => line.productId)),
       ];
-      const key = JSON.stringify([page.companyName, productIds]);
+      const key = JSON.stringify([page.companyName, page.companyId, page.recordId, productIds]);
       if (!cached || cached.key !== key || Date.now() - cached.at > COUNTS_MAX_AGE_MS) {
-        cached = { key, at: Date.now(), counts: await fetchCounts(page.companyName, productIds) };
+        cached = { key, at: Date.now(), counts: await fetchCounts(page, productIds) };
       }
       if (!signal.aborted) renderOverlay(doc, adapter, chip, page, cached.counts);
     } catch (error) {

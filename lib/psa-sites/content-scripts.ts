@@ -9,8 +9,8 @@ import { log } from '../log/logger';
 import { sitePattern } from './sites';
 
 export const CONTENT_SCRIPT_ID = 'psa-overlay';
-/** Where WXT writes the content script entrypoint `connectwise.content.ts`. */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/connectwise.js';
+/** Where WXT writes the content script entrypoint `psa.content.ts`. */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/psa.js';
 
 /**
  * Sites that builds other than the release build always cover: the local PSA fixture pages of

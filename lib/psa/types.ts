@@ -29,6 +29,11 @@ export interface AgreementPage {
    * because two PSA companies can share a name.
    */
   recordId: string | null;
+  /**
+   * The PSA's id of the company, when the page shows it. Optional because not every PSA's screen
+   * links its company record.
+   */
+  companyId?: string | null;
   /** Every line of the grid, including cancelled and not billable ones. */
   lines: AgreementLine[];
 }

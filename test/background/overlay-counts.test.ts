@@ -39,12 +39,13 @@ describe('overlayCountsFor', () => {
     expect(
       overlayCountsFor(
         snapshot,
-        'Acme Dental',
+        { companyName: 'Acme Dental', mappedPolicyId: null },
         ['MDM-MAC', 'MDM-TOTAL', 'HELPDESK', 'MDM-IPAD'],
         mappings,
       ),
     ).toEqual({
       policyName: 'Acme Dental',
+      matchedBy: 'name',
       snapshotCreatedAt: NOW,
       lines: [
         { productId: 'MDM-MAC', service: 'macOS', count: 1 },
@@ -55,9 +56,14 @@ describe('overlayCountsFor', () => {
   });
 
   it('trims the company name', () => {
-    expect(overlayCountsFor(snapshot, '  Acme Dental ', ['MDM-TOTAL'], mappings)?.lines).toEqual([
-      { productId: 'MDM-TOTAL', service: 'total', count: 3 },
-    ]);
+    expect(
+      overlayCountsFor(
+        snapshot,
+        { companyName: '  Acme Dental ', mappedPolicyId: null },
+        ['MDM-TOTAL'],
+        mappings,
+      )?.lines,
+    ).toEqual([{ productId: 'MDM-TOTAL', service: 'total', count: 3 }]);
   });
 
   it.each([
@@ -66,12 +72,37 @@ describe('overlayCountsFor', () => {
     ['two policies with the name', 'Twin Co'],
     ['an unknown name', 'Globex'],
   ])('returns null for %s', (_case, name) => {
-    expect(overlayCountsFor(snapshot, name, ['MDM-TOTAL'], mappings)).toBeNull();
+    expect(
+      overlayCountsFor(
+        snapshot,
+        { companyName: name, mappedPolicyId: null },
+        ['MDM-TOTAL'],
+        mappings,
+      ),
+    ).toBeNull();
+  });
+
+  it('mapped policy wins over the name', () => {
+    const target = { companyName: 'Acme Dental', mappedPolicyId: 'a1' };
+    const counts = overlayCountsFor(snapshot, target, ['MDM-TOTAL'], mappings);
+    expect(counts?.policyName).toBe('Acme Dental - Kiosks');
+    expect(counts?.matchedBy).toBe('mapping');
+    expect(counts?.lines).toEqual([{ productId: 'MDM-TOTAL', service: 'total', count: 2 }]);
+  });
+
+  it('mapping resolves a shared name', () => {
+    const target = { companyName: 'Twin Co', mappedPolicyId: 'd2' };
+    expect(overlayCountsFor(snapshot, target, ['MDM-TOTAL'], mappings)?.policyName).toBe('Twin Co');
   });
 
   it('lists a repeated product id once', () => {
     expect(
-      overlayCountsFor(snapshot, 'Acme Dental', ['MDM-MAC', 'MDM-MAC'], mappings)?.lines,
+      overlayCountsFor(
+        snapshot,
+        { companyName: 'Acme Dental', mappedPolicyId: null },
+        ['MDM-MAC', 'MDM-MAC'],
+        mappings,
+      )?.lines,
     ).toHaveLength(1);
   });
 });

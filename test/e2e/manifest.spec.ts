@@ -42,7 +42,7 @@ test('release manifest has no browser side panel', () => {
 
 test('release bundle has no eval or remote script', () => {
   const background = readFileSync('.output/chrome-mv3/background.js', 'utf8');
-  const content = readFileSync('.output/chrome-mv3/content-scripts/connectwise.js', 'utf8');
+  const content = readFileSync('.output/chrome-mv3/content-scripts/psa.js', 'utf8');
   const chunks = readdirSync('.output/chrome-mv3/chunks').map((name) =>
     readFileSync(`.output/chrome-mv3/chunks/${name}`, 'utf8'),
   );

@@ -92,7 +92,14 @@ function recordingHandlers(): Handlers & { calls: string[] } {
 }
 
 const credentials = { apiVersion: 'v2', apiUrl: 'https://api.addigy.com', apiKey: 'k' };
-const overlay = { type: 'overlay/counts', companyName: 'Acme', productIds: ['MDM-MAC'] };
+const overlay = {
+  type: 'overlay/counts',
+  psa: 'connectwise',
+  companyName: 'Acme',
+  companyId: '250',
+  agreementId: null,
+  productIds: ['MDM-MAC'],
+};
 const mapping = { productId: 'MDM-MAC', service: 'macOS' };
 
 describe('classifySender', () => {

@@ -8,6 +8,7 @@ import { loadAgreementPage } from '../psa/connectwise/fixture-page';
 const PANEL_PAGE = 'chrome-extension://0f4d3a5e-2b1c-4d7e-9a8b-6c5d4e3f2a1b/sidepanel.html';
 
 const COUNTS: OverlayCounts = {
+  matchedBy: 'name',
   policyName: 'Acme Dental',
   snapshotCreatedAt: 0,
   lines: [

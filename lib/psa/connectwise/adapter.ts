@@ -11,6 +11,7 @@ import { createLandmarkWarner } from '../landmark-warnings';
 import { readFieldValue, readText } from '../page-text';
 import type { AgreementPage, PsaAdapter } from '../types';
 import { findAdditionsGrid, readAdditionLines, REQUIRED_HEADERS } from './additions-grid';
+import { findRecordIds } from './record-links';
 
 /** The app's path: a release folder such as v4_6_release or v2025_1, then ConnectWise.aspx. */
 const APP_PATH = /^\/v\d+(?:_\d+)*(?:_release)?\/connectwise\.aspx$/i;
@@ -73,12 +74,14 @@ export function createConnectWiseAdapter(): PsaAdapter {
         return null;
       }
 
+      // NOTE: Every decoded sample of the URL hash held only screen state, never a record id, so
+      // the ids come from the page's openrecord.rails links.
+      const ids = findRecordIds(doc);
       return {
         companyName,
         agreementName: readAgreementName(doc),
-        // TODO: Find the agreement's recid. The URL hash contains the screen state (base64 of an
-        // LZMA stream of JSON) and may contain it, but it is not decoded yet.
-        recordId: null,
+        recordId: ids.agreementId,
+        companyId: ids.companyId,
         lines: readAdditionLines(grid, warn),
       };
     },

@@ -83,7 +83,13 @@ describe('ConnectWise adapter on the agreement fixture', () => {
 
     expect(page.companyName).toBe('Acme Dental');
     expect(page.agreementName).toBe('Acme Dental - Managed Apple Devices');
-    expect(page.recordId).toBeNull();
+  });
+
+  it('reads the record ids from the banner links', () => {
+    const page = readPage(loadAgreementPage());
+
+    expect(page.recordId).toBe('4107');
+    expect(page.companyId).toBe('250');
   });
 
   it('reads every addition line', () => {
