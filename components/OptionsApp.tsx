@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import { ConnectionForm } from './ConnectionForm';
+import { MappingsManager } from './MappingsManager';
 import { PassphraseSettings } from './PassphraseSettings';
 import { ProductMappings } from './ProductMappings';
 import { PsaSites } from './PsaSites';
@@ -7,6 +9,8 @@ import { useExtensionState } from './use-extension-state';
 
 export function OptionsApp() {
   const { state, loadError, reload } = useExtensionState();
+  // An import can change the product mappings, which their section reads once when it mounts.
+  const [importCount, setImportCount] = useState(0);
   if (loadError)
     return (
       <p class="error" role="alert">
@@ -20,7 +24,11 @@ export function OptionsApp() {
       <ConnectionForm settings={state.settings} onChanged={reload} />
       <PassphraseSettings vault={state.vault} onChanged={reload} />
       <PsaSites sites={state.settings.psaSites} onChanged={reload} />
-      <ProductMappings />
+      <ProductMappings key={importCount} />
+      <MappingsManager
+        snapshot={state.snapshot}
+        onImported={() => setImportCount((count) => count + 1)}
+      />
       <SyncSettingsForm settings={state.settings} snapshot={state.snapshot} onChanged={reload} />
     </main>
   );

@@ -1,28 +1,36 @@
 /**
  * The side panel page, which the content script loads in an iframe at the right edge of a PSA
- * page: the company on that page, the Addigy client policies, and the product mappings. It runs
- * at the extension's origin, so the PSA page cannot read it. It posts events to the page's
- * content script to close the panel (close button, Escape) and to refresh the counts after a
- * mapping changed.
+ * page: the company on that page, its account mapping to an Addigy client policy, the product
+ * mappings, and a review step. It runs at the extension's origin, so the PSA page cannot read
+ * it. It posts events to the page's content script to close the panel (close button, Escape,
+ * Finish) and to refresh the counts after any mapping changed.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { postPanelEvent, readCompanyName } from '../lib/side-panel/link';
-import { AccountPolicies } from './AccountPolicies';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { postPanelEvent, readPanelRecord, type PanelRecord } from '../lib/side-panel/link';
+import { AccountMappingPanel } from './AccountMappingPanel';
+import { MappingReview } from './MappingReview';
 import { ProductMappings } from './ProductMappings';
+import { useAccountMapping } from './use-account-mapping';
 
-/** Returns the company name in the page's URL fragment, kept current on `hashchange`. */
-function useCompanyName(): string {
-  const [companyName, setCompanyName] = useState(() => readCompanyName(window.location.hash));
+/** Returns the PSA record in the page's URL fragment, kept current on `hashchange`. */
+function usePanelRecord(): PanelRecord {
+  const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const onHashChange = () => setCompanyName(readCompanyName(window.location.hash));
+    const onHashChange = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return companyName;
+  return useMemo(() => readPanelRecord(hash), [hash]);
 }
 
 export function SidePanelApp() {
-  const companyName = useCompanyName();
+  const record = usePanelRecord();
+  const [revision, setRevision] = useState(0);
+  const onMappingsChanged = useCallback(() => {
+    setRevision((previous) => previous + 1);
+    postPanelEvent(window, 'mappings-changed');
+  }, []);
+  const account = useAccountMapping(record, onMappingsChanged);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -45,10 +53,16 @@ export function SidePanelApp() {
         </button>
       </header>
       <p class="company" data-testid="panel-company">
-        Company on this page: <strong>{companyName || 'not found'}</strong>
+        Company on this page: <strong>{record.companyName || 'not found'}</strong>
       </p>
-      <AccountPolicies companyName={companyName} />
-      <ProductMappings onChange={() => postPanelEvent(window, 'mappings-changed')} />
+      <AccountMappingPanel record={record} account={account} />
+      <ProductMappings onChange={onMappingsChanged} />
+      <MappingReview
+        productIds={record.productIds}
+        accountMapping={account.mapping}
+        revision={revision}
+        onFinish={() => postPanelEvent(window, 'close')}
+      />
     </main>
   );
 }

@@ -65,6 +65,21 @@ export class RequestBudget {
     return { started: this.started, maxInAnyWindow: this.maxInAnyWindow };
   }
 
+  /**
+   * Counts `starts` (times in milliseconds) as if this budget had made them, so that a restarted
+   * service worker does not spend a window that its previous run already spent. `onStart` is
+   * called with the window's starts after each new start, for saving them.
+   */
+  restore(starts: readonly number[], onStart?: (starts: readonly number[]) => void): void {
+    const since = this.now() - this.limits.windowMs - (this.limits.guardMs ?? 0);
+    const recent = starts.filter((start) => Number.isFinite(start) && start > since);
+    this.starts.unshift(...recent.sort((a, b) => a - b));
+    this.onStart = onStart;
+    this.pump();
+  }
+
+  private onStart: ((starts: readonly number[]) => void) | undefined;
+
   /** Waits for a slot and returns the function that frees it; call it exactly once. */
   acquire(signal?: AbortSignal): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -97,6 +112,7 @@ export class RequestBudget {
   private take(): Release {
     const time = this.now();
     this.starts.push(time);
+    this.onStart?.(this.starts);
     this.inFlight++;
     this.started++;
     const inWindow = this.starts.filter((start) => start > time - this.limits.windowMs).length;

@@ -10,6 +10,7 @@ export type AddigyErrorKind =
   | 'timeout'
   | 'rate-limit'
   | 'blocked'
+  | 'cancelled'
   | 'server'
   | 'request'
   | 'invalid-response';

@@ -37,6 +37,8 @@ export interface HttpContext {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
+  /** Stops waiting and requesting when aborted, such as when a sync is cancelled. */
+  signal?: AbortSignal;
 }
 
 export const defaultHttpContext: HttpContext = {
@@ -59,9 +61,11 @@ export async function sendRequest<T>(
   context: HttpContext = defaultHttpContext,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    throwIfCancelled(context.signal, request.endpoint);
     try {
-      return await context.budget.run(() => attemptOnce(request, consume, context));
+      return await context.budget.run(() => attemptOnce(request, consume, context), context.signal);
     } catch (error) {
+      throwIfCancelled(context.signal, request.endpoint);
       if (!(error instanceof AddigyError) || !isRetryable(error.kind)) throw error;
       if (error.retryAfterMs !== null && error.retryAfterMs > MAX_RETRY_AFTER_MS) {
         throw new AddigyError(
@@ -103,6 +107,7 @@ async function attemptOnce<T>(
 ): Promise<T> {
   const timeoutMs = request.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const controller = new AbortController();
+  context.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   let timer = setTimeout(() => controller.abort(), timeoutMs);
   const keepAlive = () => {
     clearTimeout(timer);
@@ -110,6 +115,14 @@ async function attemptOnce<T>(
   };
   try {
     const response = await send(request, controller.signal);
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new AddigyError(
+        'request',
+        `Addigy answered ${request.endpoint} with a redirect, which the extension does not follow so that the API key never goes to another address. Check the API URL in the options; use the https address from Addigy.`,
+        request.endpoint,
+        response.status,
+      );
+    }
     if (!response.ok) throw await errorForResponse(request, response, context.now());
     return await consume(response, keepAlive);
   } catch (error) {
@@ -130,6 +143,9 @@ function send(request: AddigyRequest, signal: AbortSignal): Promise<Response> {
     signal,
     credentials: 'omit',
     cache: 'no-store',
+    // A followed redirect would carry the API key to another address, and its extra requests
+    // would escape the request budget.
+    redirect: 'manual',
   });
 }
 
@@ -150,7 +166,7 @@ async function errorForResponse(
   response: Response,
   now: number,
 ): Promise<AddigyError> {
-  const text = await response.text().catch(() => '');
+  const text = await readLimited(response, MAX_ERROR_BODY_BYTES).catch(() => '');
   const addigyMessage = messageOf(text);
   const message = addigyMessage && withoutSecrets(addigyMessage, secretsOf(request));
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
@@ -220,6 +236,39 @@ function networkError(timedOut: boolean, endpoint: string, timeoutMs: number): A
     `Could not reach Addigy at ${endpoint}. Check the API URL in the options and your connection.`,
     endpoint,
   );
+}
+
+/** Throws the cancellation's reason, worded for the user, once `signal` is aborted. */
+function throwIfCancelled(signal: AbortSignal | undefined, endpoint: string): void {
+  if (!signal?.aborted) return;
+  const reason: unknown = signal.reason;
+  const text = reason instanceof Error ? reason.message : 'The sync was stopped.';
+  throw new AddigyError('cancelled', text, endpoint);
+}
+
+/** Error bodies are read up to this size; only their first 200 characters are shown. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** Reads at most `maxBytes` of a body as text and cancels the rest of the download. */
+async function readLimited(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < maxBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes.subarray(0, maxBytes));
 }
 
 /** Reads Addigy's `{message}` error body, if the body is one. */

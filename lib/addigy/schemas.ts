@@ -6,9 +6,12 @@
 import { z } from 'zod';
 
 /** A policy as V1 `GET /policies` and V2 `POST /oa/policies/query` return it. */
+/** Policy names longer than this are cut, so a runaway name cannot bloat snapshots or the UI. */
+const MAX_POLICY_NAME_LENGTH = 200;
+
 export const policySchema = z.object({
   policyId: z.string().min(1),
-  name: z.string(),
+  name: z.string().transform((name) => name.slice(0, MAX_POLICY_NAME_LENGTH)),
   parent: z.string().nullish(),
 });
 

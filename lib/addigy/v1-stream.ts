@@ -13,6 +13,8 @@ import { v1DeviceSchema, type V1Device } from './schemas';
 import type { DeviceRecord } from './types';
 import { describeIssue } from './validation';
 
+/** A bound on a fleet that no MSP reaches, so a response that never ends is stopped. */
+const MAX_V1_DEVICES = 500_000;
 export const V1_DEVICES_ENDPOINT = 'GET /devices';
 
 /** The JSON type that each token can start, as zod names it in its messages. */
@@ -38,6 +40,14 @@ export async function streamV1Devices(
   const devices: DeviceRecord[] = [];
   const reduce = createV1DeviceReducer();
   await streamJsonArray(response, V1_DEVICES_ENDPOINT, keepAlive, (element, index) => {
+    if (index >= MAX_V1_DEVICES) {
+      throw new AddigyError(
+        'invalid-response',
+        `Addigy sent more than ${MAX_V1_DEVICES.toLocaleString('en-US')} devices from ${V1_DEVICES_ENDPOINT}, more than any tenant should have, so the sync stopped. Check the API URL; if it is right, switch to API V2.`,
+        V1_DEVICES_ENDPOINT,
+        response.status,
+      );
+    }
     devices.push(reduce(validateDevice(element, index, response.status)));
   });
   return devices;

@@ -21,6 +21,10 @@ import type { z } from 'zod';
 
 /** Addigy V2 rejects `per_page` above 100. */
 export const DEVICES_PER_PAGE = 100;
+/** Pages allowed beyond what `total` needs, for devices enrolled while a sync runs. */
+const PAGE_COUNT_SLACK = 5;
+/** A million devices: far beyond any MSP, so a runaway page count stops here. */
+const MAX_PAGES = 10_000;
 const VIEW_DEVICES = 'View Devices';
 
 export class V2Client implements AddigyClient {
@@ -75,9 +79,21 @@ export class V2Client implements AddigyClient {
       desired_fact_identifiers: DEVICE_FACTS,
       query: {},
     });
+    const { page_count: pageCount, total } = body.metadata;
+    // A page count far beyond what the total needs would make the sync run on forever.
+    if (
+      pageCount > Math.ceil(total / DEVICES_PER_PAGE) + PAGE_COUNT_SLACK ||
+      pageCount > MAX_PAGES
+    ) {
+      throw new AddigyError(
+        'invalid-response',
+        `Addigy reported ${pageCount} pages for ${total} devices at POST /devices, so the sync stopped to stay within the rate limit. Sync again later; if it persists, contact Addigy support.`,
+        'POST /devices',
+      );
+    }
     return {
       page,
-      pageCount: body.metadata.page_count,
+      pageCount,
       reportedTotal: body.metadata.total,
       devices: (body.items ?? []).map((item) => fromV2Device(item, interner)),
     };

@@ -12,12 +12,13 @@ import type { Handlers } from '../messaging/router';
 import { hasHostPermission, originPattern } from '../permissions/host-permissions';
 import { loadSettings, updateSettings, type Settings } from '../settings/settings';
 import { sharedBudget } from '../addigy/budget';
-import { runSync } from '../sync/run-sync';
+import { cancelSync, runSync } from '../sync/run-sync';
 import { scheduleSync } from '../sync/scheduler';
 import { loadLatestSnapshot } from '../sync/snapshot-store';
-import { loadSyncStatus } from '../sync/sync-status';
+import { loadSyncStatus, saveSyncStatus } from '../sync/sync-status';
 import { credentialHint, deleteCredentials, getVaultState, saveCredentials } from '../vault/vault';
 import { vaultHandlers } from './vault-handlers';
+import { mappingHandlers } from './mapping-handlers';
 import { overlayCountsFor } from './overlay-counts';
 import { findAccountMapping } from '../mapping/account-mapping';
 import { panelPoliciesOf } from './panel-policies';
@@ -70,6 +71,9 @@ export const handlers: Handlers = {
       );
     }
     const result = await createAddigyClient(credentials).authenticate();
+    await cancelSync('The sync was stopped because new credentials were entered.');
+    // A block applies to the old key; new credentials may sync at once.
+    await saveSyncStatus({ ...(await loadSyncStatus()), blockedUntil: null });
     await saveCredentials(credentials);
     await updateSettings({
       apiVersion: credentials.apiVersion,
@@ -83,6 +87,7 @@ export const handlers: Handlers = {
   },
 
   'credentials/forget': async () => {
+    await cancelSync('The sync was stopped because the credentials were forgotten.');
     await deleteCredentials();
     await updateSettings({ credentialsConfigured: false, credentialHint: null });
     return null;
@@ -110,6 +115,8 @@ export const handlers: Handlers = {
     await deleteProductMapping(productId);
     return null;
   },
+
+  ...mappingHandlers,
 
   'psaSites/add': async ({ origin }) => {
     const site = parseSiteOrigin(origin);

@@ -6,11 +6,23 @@
 import type { ProductMapping } from '../mapping/product-mapping';
 import type { Service } from '../mapping/services';
 import type { Snapshot } from '../sync/snapshot';
+import type { OsType } from '../counting/types';
 
 export interface OverlayLineCount {
   productId: string;
   service: Service;
   count: number;
+}
+
+/** The matched policy's counts, for the badges' tooltips. */
+export interface OverlayBreakdown {
+  total: number;
+  stale: number;
+  byOs: Record<OsType, number>;
+  /** Direct child policies with their rolled-up totals, largest first, at most ten. */
+  children: Array<{ name: string; total: number }>;
+  /** Device records counted once because they share a serial number, across the whole fleet. */
+  mergedDuplicates: number;
 }
 
 export interface OverlayCounts {
@@ -19,6 +31,7 @@ export interface OverlayCounts {
   matchedBy: 'mapping' | 'name';
   /** When the snapshot was taken, in milliseconds since the epoch. */
   snapshotCreatedAt: number;
+  breakdown: OverlayBreakdown;
   lines: OverlayLineCount[];
 }
 
@@ -58,6 +71,27 @@ export function overlayCountsFor(
     policyName: policy.name,
     matchedBy: mapped ? 'mapping' : 'name',
     snapshotCreatedAt: snapshot.createdAt,
+    breakdown: breakdownOf(snapshot, policy.policyId),
     lines,
+  };
+}
+
+function breakdownOf(snapshot: Snapshot, policyId: string): OverlayBreakdown {
+  const policy = snapshot.counts.policies[policyId]!;
+  const children = Object.values(snapshot.counts.policies)
+    .filter((child) => child.parentId === policyId)
+    .map((child) => ({ name: child.name, total: child.rolledUp.total }))
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 10);
+  const mergedDuplicates = snapshot.counts.warnings.reduce(
+    (sum, warning) => (warning.kind === 'duplicateSerial' ? sum + warning.records - 1 : sum),
+    0,
+  );
+  return {
+    total: policy.rolledUp.total,
+    stale: policy.rolledUp.stale,
+    byOs: { ...policy.rolledUp.byOs },
+    children,
+    mergedDuplicates,
   };
 }

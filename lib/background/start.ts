@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { log } from '../log/logger';
 import { handleMessage } from '../messaging/router';
+import { persistBudget } from '../addigy/budget-persistence';
 import { loadSettings } from '../settings/settings';
 import { resumeInterruptedSync, runSync } from '../sync/run-sync';
 import { SYNC_ALARM, scheduleSync } from '../sync/scheduler';
@@ -16,6 +17,7 @@ import { sitePattern } from '../psa-sites/sites';
 
 /** Registers the listeners, then starts up; the promise settles when start-up has finished. */
 export function startBackground(): Promise<void> {
+  restrictLocalStorage();
   browser.runtime.onMessage.addListener(async (message, sender) => {
     const { psaSites } = await loadSettings();
     const psaPatterns = [...BUILT_IN_PATTERNS, ...psaSites.map(sitePattern)];
@@ -41,6 +43,20 @@ export function startBackground(): Promise<void> {
   return initialise();
 }
 
+/**
+ * Keeps `storage.local` (settings, sync status, the unlock throttle) from content scripts, which
+ * Chrome otherwise lets read and write it. A subverted content script could forge the sync
+ * status or settings. Browsers without `setAccessLevel` keep their default.
+ */
+function restrictLocalStorage(): void {
+  const local = browser.storage.local as typeof browser.storage.local & {
+    setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+  };
+  local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => {
+    log.error('Could not keep storage.local from content scripts.', error);
+  });
+}
+
 /** Runs the scheduled sync, unless the vault is locked: then it waits for the unlock. */
 async function runScheduledSync(): Promise<void> {
   const vault = await getVaultState();
@@ -54,6 +70,7 @@ async function runScheduledSync(): Promise<void> {
 /** Runs each start-up step on its own, so that one failing step does not skip the others. */
 async function initialise(): Promise<void> {
   const steps: Array<[string, () => Promise<unknown>]> = [
+    ['restore the request budget', persistBudget],
     ['apply the settings', applyStoredSettings],
     ['register the PSA content script', syncPsaSites],
     ['schedule the auto-lock', scheduleAutoLock],

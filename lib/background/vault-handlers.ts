@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
 import { loadSettings, updateSettings } from '../settings/settings';
-import { runSync } from '../sync/run-sync';
+import { cancelSync, runSync } from '../sync/run-sync';
 import { loadLatestSnapshot } from '../sync/snapshot-store';
 import { log } from '../log/logger';
 import {
@@ -58,6 +58,7 @@ export const vaultHandlers: VaultHandlers = {
   },
 
   'vault/lock': async () => {
+    await cancelSync('The sync was stopped because the credentials were locked.');
     await lock();
     await scheduleAutoLock();
     return null;
@@ -76,6 +77,7 @@ export const vaultHandlers: VaultHandlers = {
   },
 
   'vault/forgetPassphrase': async () => {
+    await cancelSync('The sync was stopped because the credentials were erased.');
     await forgetPassphrase();
     await updateSettings({ credentialsConfigured: false, credentialHint: null });
     await scheduleAutoLock();

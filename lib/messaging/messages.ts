@@ -6,11 +6,21 @@ import { z } from 'zod';
 import { credentialsSchema } from '../vault/credentials';
 import { productMappingSchema, MAX_PRODUCT_ID_LENGTH } from '../mapping/product-mapping';
 import { syncSettingsSchema } from '../settings/settings';
+import { accountMappingInputSchema } from '../mapping/account-mapping';
 
 /** Company names read from a PSA page are cut to this length before they are sent. */
 export const MAX_COMPANY_NAME_LENGTH = 200;
 /** An agreement rarely has more than a few dozen lines; more is treated as hostile. */
 export const MAX_PRODUCT_IDS = 200;
+
+/** A PSA record as the side panel names it, with the limits of a stored account mapping. */
+const psaRecord = {
+  psa: z.string().min(1).max(40),
+  /** The PSA page's host name, checked against the PSA sites by the handler. */
+  host: z.string().min(1).max(253),
+  companyId: z.string().min(1).max(100).nullable(),
+  agreementId: z.string().min(1).max(100).nullable(),
+};
 
 /** Passphrases are typed by people; the limit only keeps hostile payloads small. */
 const passphrase = z.string().min(1).max(1024);
@@ -31,6 +41,19 @@ export const messageSchema = z.discriminatedUnion('type', [
     type: z.literal('mappings/delete'),
     productId: z.string().max(MAX_PRODUCT_ID_LENGTH),
   }),
+  z.object({ type: z.literal('accountMappings/forRecord'), ...psaRecord }),
+  z.object({
+    type: z.literal('accountMappings/mappedPolicies'),
+    psa: psaRecord.psa,
+    host: psaRecord.host,
+  }),
+  z.object({ type: z.literal('accountMappings/save'), mapping: accountMappingInputSchema }),
+  /** `key` is an account mapping's key, such as "connectwise|na.myconnectwise.net|company:250". */
+  z.object({ type: z.literal('accountMappings/delete'), key: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('accountMappings/list') }),
+  z.object({ type: z.literal('mappings/export') }),
+  /** The parsed JSON of a mappings file, checked whole by `importMappings`. */
+  z.object({ type: z.literal('mappings/import'), file: z.unknown() }),
   z.object({ type: z.literal('vault/unlock'), passphrase: passphrase }),
   z.object({ type: z.literal('vault/lock') }),
   z.object({

@@ -8,8 +8,10 @@ import { classifySender, type SenderClass, type SenderInfo } from './sender';
 
 /**
  * The message types each sender class may send. Content scripts never get credentials, settings
- * or the policy catalogue. The side panel gets the account policies and the product mappings,
- * and nothing that reads or changes credentials, settings, the vault or syncs.
+ * or the policy catalogue. The side panel gets the account policies, the product mappings and
+ * the account mappings of records on the PSA sites the user added, and nothing that reads or
+ * changes credentials, settings, the vault or syncs. Listing every account mapping, export and
+ * import are for extension pages only.
  */
 const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
   'extension-page': new Set<MessageType>([
@@ -21,6 +23,10 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
     'mappings/list',
     'mappings/save',
     'mappings/delete',
+    'accountMappings/list',
+    'accountMappings/delete',
+    'mappings/export',
+    'mappings/import',
     'overlay/counts',
     'psaSites/add',
     'psaSites/remove',
@@ -35,6 +41,10 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
     'mappings/list',
     'mappings/save',
     'mappings/delete',
+    'accountMappings/forRecord',
+    'accountMappings/mappedPolicies',
+    'accountMappings/save',
+    'accountMappings/delete',
   ]),
   'content-script': new Set<MessageType>(['overlay/counts']),
   unknown: new Set<MessageType>(),

@@ -40,4 +40,18 @@ export const BADGE_CSS = `
   color: #a40e26;
   background: #ffebe9;
 }
+.apply {
+  margin-inline-start: 4px;
+  padding: 0 6px;
+  border: 1px solid currentColor;
+  border-radius: 8px;
+  background: #ffffff;
+  color: inherit;
+  font: inherit;
+  cursor: pointer;
+}
+.apply:focus-visible {
+  outline: 2px solid #0b57d0;
+  outline-offset: 1px;
+}
 `;

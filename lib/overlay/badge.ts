@@ -16,19 +16,32 @@ import { compareCounts, type CountComparison } from './compare';
 export const BADGE_ATTRIBUTE = 'data-addigy-badge';
 
 /** A custom tag name, so that page styles aimed at spans or divs do not match the host. */
-const HOST_TAG = 'addigy-count-badge';
+// A random suffix per page load, so that a page cannot define this element first and break or
+// imitate the badge's host.
+const HOST_TAG = `addigy-count-badge-${crypto.randomUUID().slice(0, 8)}`;
 
 export interface BadgeView {
   addigyCount: number;
-  /** The PSA line's billed quantity: quantity less included units. */
+  /**
+   * The billed quantity (quantity less included units) of every billed line mapped to the same
+   * service, because their quantities are summed before comparing.
+   */
   billed: number;
+  /** How many lines share the service; 1 when this line bills it alone. */
+  sharedLines?: number;
   /** The vendor service the line is mapped to, such as "macOS devices". */
   serviceLabel: string;
   policyName: string;
+  /** More lines for the tooltip: OS breakdown, child policies, stale devices, snapshot age. */
+  details?: string[];
+  /** Fills the line's quantity field with the Addigy count; present only while editing. */
+  apply?: { quantity: number; run: () => void };
 }
 
 // A closed root is not reachable through `host.shadowRoot`, so the badge keeps its own references.
 const badgeRoots = new WeakMap<Element, ShadowRoot>();
+// What each host shows, so that a refresh with nothing new leaves the badge untouched.
+const renderedViews = new WeakMap<Element, string>();
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -46,11 +59,14 @@ function describeTooltip(view: BadgeView, { status, difference }: CountCompariso
     over: `Addigy has ${amount} more.`,
     under: `Addigy has ${amount} fewer.`,
   }[status];
-  return (
-    `Addigy policy "${view.policyName}", ${view.serviceLabel}: ` +
-    `${numberFormat.format(view.addigyCount)}\n` +
-    `Billed on this line: ${numberFormat.format(view.billed)}. ${outcome}`
-  );
+  const shared = view.sharedLines ?? 1;
+  const billedOn =
+    shared > 1 ? `Billed on the ${shared} lines for this service` : 'Billed on this line';
+  return [
+    `Addigy policy "${view.policyName}", ${view.serviceLabel}: ${numberFormat.format(view.addigyCount)}`,
+    `${billedOn}: ${numberFormat.format(view.billed)}. ${outcome}`,
+    ...(view.details ?? []),
+  ].join('\n');
 }
 
 function createSpan(doc: Document, className: string, text: string): HTMLSpanElement {
@@ -69,6 +85,17 @@ function buildBadge(doc: Document, view: BadgeView, comparison: CountComparison)
     createSpan(doc, 'count', numberFormat.format(view.addigyCount)),
     createSpan(doc, 'status', describeStatus(comparison)),
   );
+  if (view.apply && comparison.status !== 'match') {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'apply';
+    button.textContent = 'Apply';
+    const quantity = numberFormat.format(view.apply.quantity);
+    button.title = `Set this line's quantity to ${quantity}. Save the agreement in the PSA to keep it.`;
+    button.setAttribute('aria-label', `Set the quantity to ${quantity}`);
+    button.addEventListener('click', view.apply.run);
+    badge.append(button);
+  }
   return badge;
 }
 
@@ -101,7 +128,12 @@ export function renderCountBadge(line: AgreementLine, view: BadgeView): HTMLElem
   host.setAttribute('data-status', comparison.status);
   host.setAttribute('data-count', String(view.addigyCount));
   host.setAttribute('data-billed', String(view.billed));
+  host.setAttribute('data-shared-lines', String(view.sharedLines ?? 1));
+  host.toggleAttribute('data-can-apply', Boolean(view.apply) && comparison.status !== 'match');
 
+  const shown = JSON.stringify({ ...view, apply: view.apply?.quantity ?? null });
+  if (renderedViews.get(host) === shown) return host;
+  renderedViews.set(host, shown);
   const style = host.ownerDocument.createElement('style');
   style.textContent = BADGE_CSS;
   root.replaceChildren(style, buildBadge(host.ownerDocument, view, comparison));

@@ -5,11 +5,12 @@
  * renders one badge per mapped, billed line plus one chip at the agreement's header. Callers
  * stop it by aborting `signal`, which also removes the badges and the chip.
  */
-import type { OverlayCounts } from '../background/overlay-counts';
+import type { OverlayCounts, OverlayLineCount } from '../background/overlay-counts';
+import { applyQuantity } from './apply-quantity';
 import { log } from '../log/logger';
 import { SERVICE_LABELS } from '../mapping/services';
 import { billedQuantity, isBilledLine } from '../psa/billing';
-import type { AgreementPage, PsaAdapter } from '../psa/types';
+import type { AgreementLine, AgreementPage, PsaAdapter } from '../psa/types';
 import { BADGE_ATTRIBUTE, removeCountBadges, renderCountBadge } from './badge';
 import { compareCounts, type CountComparison } from './compare';
 import { summarizeComparisons } from './line-summary';
@@ -28,6 +29,8 @@ export interface OverlayOptions {
 
 /** Long enough to coalesce a grid's re-render, short enough to feel immediate. */
 const DEBOUNCE_MS = 150;
+/** The longest a refresh waits while the page keeps changing. */
+const MAX_WAIT_MS = 1_000;
 /** Counts are asked again after this long even when the page did not change. */
 const COUNTS_MAX_AGE_MS = 60_000;
 /** The overlay's own nodes, whose insertion or removal must not trigger another refresh. */
@@ -84,9 +87,20 @@ export function startOverlay(
     }
   };
 
+  // The first change of a burst that is still waiting; a page that changes more often than the
+  // debounce still gets a refresh every MAX_WAIT_MS.
+  let burstStartedAt: number | null = null;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void refresh(), DEBOUNCE_MS);
+    burstStartedAt ??= Date.now();
+    const waited = Date.now() - burstStartedAt;
+    timer = setTimeout(
+      () => {
+        burstStartedAt = null;
+        void refresh();
+      },
+      Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited)),
+    );
   };
 
   const observer = new MutationObserver((mutations) => {
@@ -96,6 +110,9 @@ export function startOverlay(
   const view = doc.defaultView;
   view?.addEventListener('popstate', schedule, { signal });
   view?.addEventListener('hashchange', schedule, { signal });
+  // Typing in a quantity field changes no DOM node, so edits are followed through their events.
+  doc.addEventListener('input', schedule, { signal, capture: true });
+  doc.addEventListener('change', schedule, { signal, capture: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
@@ -107,33 +124,95 @@ export function startOverlay(
 
 /**
  * Renders badges for the mapped, billed lines, removes badges from every other line, and returns
- * the comparison of each badge.
+ * one comparison per service. Lines mapped to the same service are compared together: their
+ * billed quantities are summed, as one Addigy count may be billed over several lines.
  */
 function renderBadges(
   doc: Document,
   page: AgreementPage,
   counts: OverlayCounts | null,
 ): CountComparison[] {
-  const byProduct = new Map(counts?.lines.map((line) => [line.productId, line]));
+  const groups = counts ? groupByService(page, counts) : [];
   const kept = new Set<Element>();
-  const comparisons: CountComparison[] = [];
-  for (const line of page.lines) {
-    const count = byProduct.get(line.productId);
-    if (!counts || !count || !isBilledLine(line)) continue;
-    const billed = billedQuantity(line);
-    const host = renderCountBadge(line, {
-      addigyCount: count.count,
-      billed,
-      serviceLabel: SERVICE_LABELS[count.service],
-      policyName: counts.policyName,
-    });
-    kept.add(host);
-    comparisons.push(compareCounts(count.count, billed));
+  const details = counts ? describeBreakdown(counts) : [];
+  for (const group of groups) {
+    const billed = group.lines.reduce((sum, line) => sum + billedQuantity(line), 0);
+    for (const line of group.lines) {
+      const input = group.lines.length === 1 ? line.quantityInput : null;
+      const quantity = group.count.count + line.lessIncluded;
+      const host = renderCountBadge(line, {
+        addigyCount: group.count.count,
+        billed,
+        sharedLines: group.lines.length,
+        serviceLabel: SERVICE_LABELS[group.count.service],
+        policyName: counts!.policyName,
+        details,
+        apply: input ? { quantity, run: () => applyQuantity(input, quantity) } : undefined,
+      });
+      kept.add(host);
+    }
   }
   doc.querySelectorAll(`[${BADGE_ATTRIBUTE}]`).forEach((host) => {
     if (!kept.has(host)) host.remove();
   });
-  return comparisons;
+  return groups.map((group) =>
+    compareCounts(
+      group.count.count,
+      group.lines.reduce((sum, line) => sum + billedQuantity(line), 0),
+    ),
+  );
+}
+
+interface ServiceGroup {
+  count: OverlayLineCount;
+  lines: AgreementLine[];
+}
+
+/** Groups the billed lines that have a count by the service their product id is mapped to. */
+function groupByService(page: AgreementPage, counts: OverlayCounts): ServiceGroup[] {
+  const byProduct = new Map(counts.lines.map((line) => [line.productId, line]));
+  const groups = new Map<string, ServiceGroup>();
+  for (const line of page.lines) {
+    const count = byProduct.get(line.productId);
+    if (!count || !isBilledLine(line)) continue;
+    const group = groups.get(count.service) ?? { count, lines: [] };
+    group.lines.push(line);
+    groups.set(count.service, group);
+  }
+  return [...groups.values()];
+}
+
+/** The tooltip lines about the matched policy: OS split, children, stale devices, age. */
+function describeBreakdown(counts: OverlayCounts): string[] {
+  const { breakdown } = counts;
+  const split = Object.entries(breakdown.byOs)
+    .filter(([, count]) => count > 0)
+    .map(([os, count]) => `${os === 'other' ? 'Other' : os} ${count}`)
+    .join(', ');
+  const lines = [`All devices: ${breakdown.total}${split ? ` (${split})` : ''}`];
+  if (breakdown.children.length > 0) {
+    const children = breakdown.children.map((child) => `${child.name} ${child.total}`).join(', ');
+    lines.push(`Includes child policies: ${children}`);
+  }
+  if (breakdown.stale > 0) {
+    lines.push(`${breakdown.stale} not seen recently (stale), still counted`);
+  }
+  if (breakdown.mergedDuplicates > 0) {
+    lines.push(
+      `${breakdown.mergedDuplicates} re-enrolled duplicate records counted once (whole fleet)`,
+    );
+  }
+  lines.push(`Counts from the sync ${describeAge(Date.now() - counts.snapshotCreatedAt)}`);
+  return lines;
+}
+
+function describeAge(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
 }
 
 /**

@@ -5,6 +5,8 @@
  * policy catalogue it lists never enters the PSA page's DOM. A page's `frame-src` policy does not
  * block the frame in Chromium 156 (checked by hand with `frame-src 'none'`).
  */
+import { addRecordToPanelUrl } from '../side-panel/link';
+import { readPageRecord } from '../side-panel/page-record';
 
 /** The accessible name of the panel region and its frame. */
 const PANEL_LABEL = 'Addigy mappings';
@@ -19,7 +21,9 @@ export interface PanelFrame {
 
 /**
  * Adds the panel to `root` with its region's element id set to `id` (for the opening button's
- * `aria-controls`), loads `url`, and moves the keyboard focus into the frame once it loads.
+ * `aria-controls`), loads `url`, and moves the keyboard focus into the frame once it loads. The
+ * PSA record on the page (its PSA, host, ids and billed lines) is added to the URL's fragment on
+ * every load, so that the panel can key account mappings on the record's ids.
  *
  * The PSA page can get the panel's window from the `source` of the events the panel posts, and
  * a parent may navigate its child frames, so the page could load a look-alike into the frame.
@@ -43,7 +47,7 @@ export function openPanelFrame(
   iframe.title = PANEL_LABEL;
   // The panel needs nothing from the PSA page's URL, so its document.referrer stays empty.
   iframe.referrerPolicy = 'no-referrer';
-  iframe.src = url;
+  iframe.src = withPageRecord(url, doc);
   // Setting `src` cancels a load in progress, so at most one load is expected at any time.
   let loadExpected = true;
   let focused = false;
@@ -64,12 +68,25 @@ export function openPanelFrame(
       return iframe.contentWindow;
     },
     navigate(next) {
-      if (iframe.getAttribute('src') === next) return;
+      const target = withPageRecord(next, doc);
+      if (iframe.getAttribute('src') === target) return;
       loadExpected = true;
-      iframe.src = next;
+      iframe.src = target;
     },
     close() {
       region.remove();
     },
   };
+}
+
+/**
+ * Returns `url` with the page's PSA record in its fragment, or unchanged on a page of no PSA.
+ *
+ * NOTE: The summary chip calls `navigate` only when the company name changes, so after a
+ * single-page navigation to another record of the same name the panel keeps the previous ids
+ * until it is opened again.
+ */
+function withPageRecord(url: string, doc: Document): string {
+  const record = readPageRecord(doc);
+  return record ? addRecordToPanelUrl(url, record) : url;
 }

@@ -20,7 +20,8 @@ import { SUMMARY_CHIP_CSS } from './summary-chip-style';
 /** The attribute that marks the chip's host, for `querySelector('[data-addigy-summary]')`. */
 export const SUMMARY_ATTRIBUTE = 'data-addigy-summary';
 
-const HOST_TAG = 'addigy-summary-chip';
+// A random suffix per page load, so that a page cannot define this element first.
+const HOST_TAG = `addigy-summary-chip-${crypto.randomUUID().slice(0, 8)}`;
 /** The panel region's id inside the shadow root, for the button's `aria-controls`. */
 const PANEL_ID = 'addigy-side-panel';
 

@@ -18,6 +18,11 @@ export interface AgreementLine {
   row: HTMLElement;
   /** The element that shows the quantity, where the count badge is placed. */
   quantityCell: HTMLElement;
+  /**
+   * The quantity's input field while the user edits the agreement, which "Apply" fills in;
+   * absent when the page shows the quantity as text.
+   */
+  quantityInput?: HTMLInputElement | null;
 }
 
 /** The agreement screen as the adapter read it. */

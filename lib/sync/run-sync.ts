@@ -6,6 +6,7 @@
  * run, and records the error for the popup.
  */
 import { createAddigyClient, type AddigyClient } from '../addigy/client';
+import { defaultHttpContext } from '../addigy/http';
 import { AddigyError } from '../addigy/errors';
 import { countDevices } from '../counting/count-devices';
 import { log } from '../log/logger';
@@ -28,17 +29,36 @@ import { loadSyncStatus, saveSyncStatus } from './sync-status';
 
 export interface SyncDependencies {
   loadCredentials: () => Promise<Credentials | null>;
-  createClient: (credentials: Credentials) => AddigyClient;
+  /** `signal` aborts the client's requests when the sync is cancelled. */
+  createClient: (credentials: Credentials, signal: AbortSignal) => AddigyClient;
   now: () => number;
 }
 
 const defaultDependencies: SyncDependencies = {
   loadCredentials,
-  createClient: (credentials) => createAddigyClient(credentials),
+  createClient: (credentials, signal) =>
+    createAddigyClient(credentials, { ...defaultHttpContext, signal }),
   now: Date.now,
 };
 
+/**
+ * The longest a sync may take. A 100,000-device fleet takes about 35 s within the default
+ * budget, so this only stops a response that never ends.
+ */
+const SYNC_DEADLINE_MS = 2 * 60 * 60_000;
+
 let running: Promise<Snapshot> | undefined;
+let cancelRunning: AbortController | undefined;
+
+/**
+ * Stops the running sync, if any, with `reason` as its error, and resolves once it has stopped.
+ * No snapshot is written for it; the last good one stays.
+ */
+export async function cancelSync(reason: string): Promise<void> {
+  if (!running) return;
+  cancelRunning?.abort(new Error(reason));
+  await running.catch(() => undefined);
+}
 
 /**
  * Runs a sync, or joins the one already running. With `resume`, continues the persisted run
@@ -55,6 +75,30 @@ export function runSync(
 }
 
 async function syncOnce(dependencies: SyncDependencies, resume: boolean): Promise<Snapshot> {
+  const cancel = new AbortController();
+  cancelRunning = cancel;
+  const deadline = setTimeout(
+    () =>
+      cancel.abort(
+        new Error(
+          'The sync took longer than 2 hours and was stopped. Sync again; if it happens again, check the API URL.',
+        ),
+      ),
+    SYNC_DEADLINE_MS,
+  );
+  try {
+    return await syncWithSignal(dependencies, resume, cancel.signal);
+  } finally {
+    clearTimeout(deadline);
+    if (cancelRunning === cancel) cancelRunning = undefined;
+  }
+}
+
+async function syncWithSignal(
+  dependencies: SyncDependencies,
+  resume: boolean,
+  signal: AbortSignal,
+): Promise<Snapshot> {
   let status = await loadSyncStatus();
   const now = dependencies.now();
   if (status.blockedUntil !== null && status.blockedUntil > now) {
@@ -86,6 +130,7 @@ async function syncOnce(dependencies: SyncDependencies, resume: boolean): Promis
       credentials,
       settings,
       run,
+      signal,
       (fetched, expected) => {
         status = { ...status, pagesFetched: fetched, pagesExpected: expected };
         void saveSyncStatus(status);
@@ -136,9 +181,10 @@ async function fetchAndCount(
   credentials: Credentials,
   settings: Settings,
   run: SyncRun,
+  signal: AbortSignal,
   onPage: (pagesFetched: number, pagesExpected: number | null) => void,
 ): Promise<Snapshot> {
-  const client = dependencies.createClient(credentials);
+  const client = dependencies.createClient(credentials, signal);
   if (!run.policies) {
     run.policies = await client.fetchPolicies();
     await updateRun(run);
@@ -154,6 +200,8 @@ async function fetchAndCount(
       },
     },
   );
+  // A cancellation that lands after the last request must still keep the snapshot out.
+  signal.throwIfAborted();
   const counts = countDevices(run.policies, fetched.devices, {
     accountLevel: settings.accountLevel,
     staleAfterDays: settings.staleAfterDays,

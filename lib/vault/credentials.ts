@@ -24,20 +24,41 @@ const apiUrlSchema = z
     },
   );
 
+/** Credentials travel in HTTP headers, which take printable ASCII only. */
+const MAX_CREDENTIAL_LENGTH = 4096;
+
+function headerSafe(schema: z.ZodString, label: string) {
+  return schema
+    .max(
+      MAX_CREDENTIAL_LENGTH,
+      `The ${label} is longer than ${MAX_CREDENTIAL_LENGTH} characters. Copy it again from Addigy.`,
+    )
+    .regex(
+      /^[\x21-\x7e]*$/,
+      `The ${label} contains a space or a character that cannot be sent, such as a letter from another alphabet or an invisible character. Copy it again from Addigy > Account > Integrations.`,
+    );
+}
+
 export const credentialsSchema = z.discriminatedUnion('apiVersion', [
   z.object({
     apiVersion: z.literal('v2'),
     apiUrl: apiUrlSchema,
-    apiKey: z.string().trim().min(1, 'Paste the API key from Addigy > Account > Integrations.'),
+    apiKey: headerSafe(
+      z.string().trim().min(1, 'Paste the API key from Addigy > Account > Integrations.'),
+      'API key',
+    ),
   }),
   z.object({
     apiVersion: z.literal('v1'),
     apiUrl: apiUrlSchema,
-    clientId: z.string().trim().min(1, 'Paste the client ID from Addigy > Account > Integrations.'),
-    clientSecret: z
-      .string()
-      .trim()
-      .min(1, 'Paste the client secret from Addigy > Account > Integrations.'),
+    clientId: headerSafe(
+      z.string().trim().min(1, 'Paste the client ID from Addigy > Account > Integrations.'),
+      'client ID',
+    ),
+    clientSecret: headerSafe(
+      z.string().trim().min(1, 'Paste the client secret from Addigy > Account > Integrations.'),
+      'client secret',
+    ),
   }),
 ]);
 

@@ -350,3 +350,33 @@ describe('RequestBudget setLimits', () => {
     expect(budget.stats()).toEqual({ started: 5, maxInAnyWindow: 3 });
   });
 });
+
+describe('RequestBudget restore', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("counts the previous worker's starts", async () => {
+    vi.setSystemTime(100_000);
+    const budget = new RequestBudget(
+      { maxRequestsPerWindow: 3, windowMs: 1_000, maxInFlight: 8 },
+      () => Date.now(),
+    );
+    const saved: number[][] = [];
+    // Two starts 500 ms ago and one from long ago, which no window includes any more.
+    budget.restore([99_500, 99_500, 50_000], (starts) => saved.push([...starts]));
+    const starts: number[] = [];
+    const runs = Array.from({ length: 3 }, () =>
+      budget.run(async () => {
+        starts.push(Date.now());
+      }),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(runs);
+    expect(starts).toEqual([100_000, 100_501, 100_501]);
+    expect(saved.at(-1)).toEqual([100_000, 100_501, 100_501]);
+  });
+});

@@ -116,6 +116,7 @@ describe('isRetryable', () => {
     permission: false,
     request: false,
     blocked: false,
+    cancelled: false,
     'invalid-response': false,
   };
 

@@ -47,6 +47,13 @@ describe('overlayCountsFor', () => {
       policyName: 'Acme Dental',
       matchedBy: 'name',
       snapshotCreatedAt: NOW,
+      breakdown: {
+        total: 3,
+        stale: 0,
+        byOs: { macOS: 1, iOS: 1, iPadOS: 1, tvOS: 0, watchOS: 0, visionOS: 0, other: 0 },
+        children: [{ name: 'Acme Dental - Kiosks', total: 2 }],
+        mergedDuplicates: 0,
+      },
       lines: [
         { productId: 'MDM-MAC', service: 'macOS', count: 1 },
         { productId: 'MDM-TOTAL', service: 'total', count: 3 },

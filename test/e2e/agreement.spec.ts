@@ -12,6 +12,7 @@ import { expectedRootCounts } from './support/expected-counts';
 interface FixtureLine {
   productId: string;
   quantity: number;
+  description?: string;
   lessIncluded?: number;
   bill?: string;
   cancelled?: string;
@@ -123,4 +124,54 @@ test('badges follow a move to another agreement', async ({ extension, psa, fleet
     String(second.total),
   );
   await expect(page.locator('[data-addigy-badge]')).toHaveAttribute('data-status', 'over');
+});
+
+test('lines sharing a service are summed', async ({ extension, psa, fleet }) => {
+  const client = expectedRootCounts(fleet).find((row) => row.name === 'Acme Dental')!;
+  const macs = client.byOs.macOS ?? 0;
+  const page = await extension.context.newPage();
+  await page.goto(
+    agreementUrl(psa.url, 'Acme Dental', [
+      { productId: 'MDM-MAC', quantity: macs - 2 },
+      { productId: 'MDM-MAC', quantity: 2 },
+    ]),
+  );
+  const badges = page.locator('[data-addigy-badge]');
+  await expect(badges).toHaveCount(2);
+  for (const index of [0, 1]) {
+    await expect(badges.nth(index)).toHaveAttribute('data-status', 'match');
+    await expect(badges.nth(index)).toHaveAttribute('data-billed', String(macs));
+    await expect(badges.nth(index)).toHaveAttribute('data-shared-lines', '2');
+  }
+});
+
+test('Apply fills the quantity in edit mode', async ({ extension, psa, fleet }) => {
+  const client = expectedRootCounts(fleet).find((row) => row.name === 'Acme Dental')!;
+  const phones = client.byOs.iOS ?? 0;
+  const page = await extension.context.newPage();
+  const url = `${agreementUrl(psa.url, 'Acme Dental', [
+    { productId: 'MDM-IOS', quantity: phones + 4, lessIncluded: 1 },
+    { productId: 'MDM-TOTAL', quantity: client.total },
+  ])}&edit=1`;
+  await page.goto(url);
+  const badge = page.locator('tr.cw-ml-row', { hasText: 'MDM-IOS' }).locator('[data-addigy-badge]');
+  await expect(badge).toHaveAttribute('data-status', 'under');
+  await expect(badge).toHaveAttribute('data-can-apply', '');
+  const matching = page
+    .locator('tr.cw-ml-row', { hasText: 'MDM-TOTAL' })
+    .locator('[data-addigy-badge]');
+  await expect(matching).toHaveAttribute('data-status', 'match');
+  await expect(matching).not.toHaveAttribute('data-can-apply', '');
+
+  // The Apply button is the last thing in the badge's closed shadow root.
+  const box = (await badge.boundingBox())!;
+  await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
+
+  const input = page.locator('tr.cw-ml-row', { hasText: 'MDM-IOS' }).locator('input');
+  // Billed is quantity less included, so the quantity becomes the count plus the included unit.
+  await expect(input).toHaveValue(String(phones + 1));
+  await expect(input).toHaveAttribute('data-model-value', String(phones + 1));
+  await expect(input).toHaveAttribute('data-changed', 'true');
+  await expect(badge).toHaveAttribute('data-status', 'match');
+  expect(page.url()).toBe(url);
 });

@@ -52,5 +52,7 @@ test('release bundle has no eval or remote script', () => {
     expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);
   }
   expect(background).not.toContain('onMessageExternal');
-  expect(background).not.toContain('setAccessLevel');
+  // storage.local is narrowed to trusted contexts; nothing widens any area to content scripts.
+  expect(background).toContain('TRUSTED_CONTEXTS');
+  expect(background).not.toContain('TRUSTED_AND_UNTRUSTED_CONTEXTS');
 });

@@ -76,7 +76,7 @@ describe('renderCountBadge', () => {
     const host = renderCountBadge(line, makeView(12));
 
     expect(host.parentElement).toBe(line.quantityCell);
-    expect(host.tagName).toBe('ADDIGY-COUNT-BADGE');
+    expect(host.tagName).toMatch(/^ADDIGY-COUNT-BADGE-[0-9A-F]{8}$/);
     expect(host.hasAttribute('data-addigy-badge')).toBe(true);
     expect(line.quantityCell.textContent).toBe('12.00');
   });

@@ -9,6 +9,13 @@ const PANEL_PAGE = 'chrome-extension://0f4d3a5e-2b1c-4d7e-9a8b-6c5d4e3f2a1b/side
 
 const COUNTS: OverlayCounts = {
   matchedBy: 'name',
+  breakdown: {
+    total: 9,
+    stale: 0,
+    byOs: { macOS: 5, iOS: 4, iPadOS: 0, tvOS: 0, watchOS: 0, visionOS: 0, other: 0 },
+    children: [],
+    mergedDuplicates: 0,
+  },
   policyName: 'Acme Dental',
   snapshotCreatedAt: 0,
   lines: [

@@ -74,7 +74,7 @@ describe('summary chip', () => {
     const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
 
     expect(host.previousElementSibling).toBe(anchor());
-    expect(host.tagName).toBe('ADDIGY-SUMMARY-CHIP');
+    expect(host.tagName).toMatch(/^ADDIGY-SUMMARY-CHIP-[0-9A-F]{8}$/);
     expect(host.hasAttribute('data-addigy-summary')).toBe(true);
   });
 

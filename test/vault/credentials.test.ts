@@ -22,3 +22,22 @@ describe('credentialsSchema API URL', () => {
     }
   });
 });
+
+describe('credentialsSchema API key', () => {
+  it.each([
+    ['key\u200b', 'contains a space or a character that cannot be sent'],
+    ['ключ', 'contains a space or a character that cannot be sent'],
+    ['two words', 'contains a space or a character that cannot be sent'],
+    ['k'.repeat(4097), 'longer than 4096 characters'],
+    ['', 'Paste the API key from Addigy > Account > Integrations.'],
+  ])('rejects %j', (apiKey, message) => {
+    const result = credentialsSchema.safeParse({
+      apiVersion: 'v2',
+      apiUrl: 'https://api.addigy.com',
+      apiKey,
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+    expect(result.error?.issues[0]?.message).toContain(message);
+  });
+});

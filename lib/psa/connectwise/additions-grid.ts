@@ -4,7 +4,7 @@
  * GWT compiler and change with every release. Only rows with the stable class `cw-ml-row` are
  * lines, so header, footer and placeholder rows are ignored.
  */
-import { parseQuantity, readText } from '../page-text';
+import { parseQuantity, readFieldValue, readText } from '../page-text';
 import type { LandmarkWarner } from '../landmark-warnings';
 import type { AgreementLine } from '../types';
 
@@ -90,8 +90,9 @@ function readBillable(cell: HTMLElement | undefined): boolean {
   return text === 'billable' || text === 'yes';
 }
 
+/** Reads a quantity cell, or the field inside it while the agreement is being edited. */
 function readQuantity(cell: HTMLElement | undefined, emptyValue: number | null): number | null {
-  const text = readText(cell);
+  const text = cell ? readFieldValue(cell) : '';
   return text === '' ? emptyValue : parseQuantity(text);
 }
 
@@ -146,6 +147,7 @@ export function readAdditionLines(grid: AdditionsGrid, warn: LandmarkWarner): Ag
       cancelled: columns.cancelled !== undefined && readText(cells[columns.cancelled]) !== '',
       row,
       quantityCell,
+      quantityInput: quantityCell.querySelector<HTMLInputElement>('input:not([type="hidden"])'),
     });
   }
   return lines;

@@ -1,0 +1,52 @@
+/**
+ * The side panel's review step: the account mapping of the record on the page and the service
+ * mapping of each billed line, and what is still missing before the user can finish.
+ */
+import type { AccountMapping } from '../mapping/account-mapping';
+import type { ProductMapping } from '../mapping/product-mapping';
+import type { Service } from '../mapping/services';
+
+export interface ReviewLine {
+  productId: string;
+  /** The Addigy count the product id is mapped to, or null when it is not mapped. */
+  service: Service | null;
+}
+
+export interface MappingReview {
+  lines: ReviewLine[];
+  /** What the user still has to map, as sentences; empty when finishing is allowed. */
+  missing: string[];
+  ready: boolean;
+}
+
+/**
+ * Reviews the mappings for a record whose billed lines have `productIds`. Finishing needs the
+ * account mapping and at least one mapped line. When the page passed no lines, every product
+ * mapping is listed and any one of them counts, because the panel cannot tell which apply.
+ */
+export function reviewMappings(input: {
+  accountMapping: AccountMapping | null;
+  productMappings: readonly ProductMapping[];
+  productIds: readonly string[];
+}): MappingReview {
+  const serviceOf = new Map(input.productMappings.map((mapping) => [mapping.productId, mapping]));
+  const lines: ReviewLine[] =
+    input.productIds.length > 0
+      ? input.productIds.map((productId) => ({
+          productId,
+          service: serviceOf.get(productId)?.service ?? null,
+        }))
+      : input.productMappings.map(({ productId, service }) => ({ productId, service }));
+  const missing: string[] = [];
+  if (!input.accountMapping) {
+    missing.push('Map this company or agreement to an Addigy policy.');
+  }
+  if (!lines.some((line) => line.service !== null)) {
+    missing.push(
+      input.productIds.length > 0
+        ? `Map at least one product on this agreement (${input.productIds.join(', ')}) to an Addigy count under PSA products.`
+        : 'Map at least one PSA product to an Addigy count under PSA products.',
+    );
+  }
+  return { lines, missing, ready: missing.length === 0 };
+}
