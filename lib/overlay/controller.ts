@@ -215,10 +215,7 @@ function describeAge(ms: number): string {
   return `${Math.round(hours / 24)} days ago`;
 }
 
-/**
- * Renders the badges, and the summary chip while the company has counts. The chip is removed
- * when the company has none, such as when no account policy has its name.
- */
+/** Renders the badges and the summary chip, which says when the company has no counts. */
 function renderOverlay(
   doc: Document,
   adapter: PsaAdapter,
@@ -227,8 +224,10 @@ function renderOverlay(
   counts: OverlayCounts | null,
 ): void {
   const comparisons = renderBadges(doc, page, counts);
-  const anchor = counts ? adapter.findSummaryAnchor?.(doc) : null;
-  if (anchor) chip.render(anchor, summarizeComparisons(comparisons), page.companyName);
+  // The chip shows without counts too, because its side panel is where the company gets mapped.
+  const anchor = adapter.findSummaryAnchor?.(doc);
+  const summary = { ...summarizeComparisons(comparisons), unmatched: counts === null };
+  if (anchor) chip.render(anchor, summary, page.companyName);
   else chip.remove();
 }
 

@@ -10,6 +10,8 @@ export interface LineSummary {
   under: number;
   /** The sum of Addigy count minus billed quantity over the lines, rounded to hundredths. */
   difference: number;
+  /** True when no Addigy policy is mapped to, or named like, the company on screen. */
+  unmatched?: boolean;
 }
 
 const differenceFormat = new Intl.NumberFormat('en-US', {
@@ -32,6 +34,7 @@ export function summarizeComparisons(comparisons: readonly CountComparison[]): L
 
 /** Formats the chip's text, such as "Addigy: 2 lines match, 1 off, total difference +3". */
 export function describeSummary(summary: LineSummary): string {
+  if (summary.unmatched) return 'Addigy: no client policy mapped to this company';
   const off = summary.over + summary.under;
   if (summary.matching + off === 0) return 'Addigy: no mapped lines on this agreement';
   const matching = summary.matching === 1 ? '1 line matches' : `${summary.matching} lines match`;

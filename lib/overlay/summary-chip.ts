@@ -123,6 +123,7 @@ function buildChip(doc: Document, root: ShadowRoot) {
 }
 
 function setSummaryAttributes(host: HTMLElement, summary: LineSummary): void {
+  host.toggleAttribute('data-unmatched', summary.unmatched === true);
   host.setAttribute('data-matching', String(summary.matching));
   host.setAttribute('data-off', String(summary.over + summary.under));
   host.setAttribute('data-over', String(summary.over));

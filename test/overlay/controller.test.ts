@@ -67,14 +67,14 @@ describe('startOverlay', () => {
     expect(chip.getAttribute('data-difference')).toBe('1');
   });
 
-  it('shows no chip without counts', async () => {
+  it('shows an unmatched chip without counts', async () => {
     const doc = loadPage();
     const fetchCounts = vi.fn<CountsSource>(async () => null);
     start(doc, fetchCounts);
     await vi.waitFor(() => expect(fetchCounts).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(doc.querySelector('[data-addigy-summary]')).not.toBeNull());
 
-    expect(doc.querySelector('[data-addigy-summary]')).toBeNull();
+    expect(doc.querySelector('[data-addigy-summary]')?.hasAttribute('data-unmatched')).toBe(true);
     expect(doc.querySelector('[data-addigy-badge]')).toBeNull();
   });
 
