@@ -1,7 +1,7 @@
 /**
- * What the side panel shows about the record's account mapping before any choice: the stored
- * mapping with "Change" and "Remove", or, when there is none, the policy matched by its exact
- * name, which the user can keep as a mapping so that it survives a rename.
+ * The record's stored account mapping in the side panel, with "Change" and "Remove". Without a
+ * stored mapping, the panel offers the policy that matches by exact name instead, and the user
+ * can keep that match as a mapping so that it survives a rename.
  */
 import type { PanelPolicy } from '../lib/background/panel-policies';
 import type { AccountMapping } from '../lib/mapping/account-mapping';

@@ -1,7 +1,7 @@
 /**
  * The side panel's last step: the record's account mapping and the service mapping of each
  * billed line on the agreement. "Finish" is enabled once the record has an account mapping and
- * at least one line is mapped, and the text beside it says what is still missing.
+ * at least one line is mapped. Until then, the list above it names what is still missing.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountMapping } from '../lib/mapping/account-mapping';

@@ -1,7 +1,7 @@
 /**
- * The options page's manager of account mappings: every Addigy account policy of the latest
- * snapshot and every mapped PSA record, each with its state, searchable and filtered, with a
- * "Remove" button per record, and the export and import of every mapping.
+ * The options page's manager of account mappings. It lists every Addigy account policy of the
+ * latest snapshot and every mapped PSA record with its state, searchable and filtered by state.
+ * Each record has a "Remove" button, and the section exports and imports every mapping.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { panelPoliciesOf } from '../lib/background/panel-policies';

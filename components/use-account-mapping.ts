@@ -1,7 +1,7 @@
 /**
  * Loads and changes the account mapping of the PSA record that the side panel shows: the
  * mapping itself (the agreement's, else the company's) and which policies are mapped on the
- * record's PSA site. Each change calls `onChange`, which tells the page to refresh its counts.
+ * record's PSA site. Each change calls `onChange`, so that the page can request its counts again.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AccountMapping, AccountMappingInput } from '../lib/mapping/account-mapping';

@@ -4,8 +4,9 @@
  */
 
 /**
- * The largest file accepted, in bytes. A file at the import's limit of 20,000 entries of about
- * 400 bytes each is about 8 MB, so anything larger cannot be a valid export.
+ * The largest file read, in bytes. It is an estimate above any real export: 20,000 account
+ * mappings (the import's limit) of typical length take about 6 MB. A larger file, such as a
+ * wrongly chosen disk image, is rejected before it is read into memory.
  */
 export const MAX_MAPPINGS_FILE_BYTES = 10 * 1024 * 1024;
 

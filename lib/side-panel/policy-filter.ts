@@ -1,7 +1,7 @@
 /**
- * Search and filter for the side panel's list of account policies. "Mapped" means that some PSA
- * record on this PSA site is mapped to the policy; "suggested" means that the policy's name
- * matches the company on the page exactly, after normalising, or by close spelling.
+ * Search and filter for the side panel's list of account policies. A policy is "mapped" when some
+ * PSA record on this PSA site is mapped to it. It is "suggested" when its name matches the
+ * company on the page exactly, after normalising, or by close spelling.
  */
 
 export const POLICY_FILTERS = ['all', 'mapped', 'unmapped', 'suggested'] as const;

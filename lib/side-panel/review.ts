@@ -14,9 +14,18 @@ export interface ReviewLine {
 
 export interface MappingReview {
   lines: ReviewLine[];
-  /** What the user still has to map, as sentences; empty when finishing is allowed. */
+  /** Sentences that name the mappings still missing, or none when finishing is allowed. */
   missing: string[];
   ready: boolean;
+}
+
+/** The product ids named in the missing-mapping sentence, at most this many. */
+const MAX_NAMED_PRODUCTS = 5;
+
+function listProducts(productIds: readonly string[]): string {
+  const named = productIds.slice(0, MAX_NAMED_PRODUCTS).join(', ');
+  const more = productIds.length - MAX_NAMED_PRODUCTS;
+  return more > 0 ? `${named} and ${more} more` : named;
 }
 
 /**
@@ -44,7 +53,7 @@ export function reviewMappings(input: {
   if (!lines.some((line) => line.service !== null)) {
     missing.push(
       input.productIds.length > 0
-        ? `Map at least one product on this agreement (${input.productIds.join(', ')}) to an Addigy count under PSA products.`
+        ? `Map at least one product on this agreement (${listProducts(input.productIds)}) to an Addigy count under PSA products.`
         : 'Map at least one PSA product to an Addigy count under PSA products.',
     );
   }

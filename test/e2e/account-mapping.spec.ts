@@ -1,7 +1,8 @@
 /**
- * Account mapping in the side panel on the ConnectWise agreement fixture: a suggestion confirmed
- * by the user, drag and drop, the keyboard, the review step, mappings kept by record id across
- * renames and same-named companies, and the export and import in the options page.
+ * Account mapping in the side panel on the ConnectWise agreement fixture. The tests confirm a
+ * suggestion, map by drag and drop and by keyboard, and check the review step. They check that
+ * mappings are kept by record id across renames and same-named companies, and that the options
+ * page exports and imports them.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -84,9 +85,9 @@ test('drag and drop maps the company', async ({ extension, psa, fleet }) => {
   await openRecord(page, psa.url, record('310'));
   const frame = await openMappingPanel(page, extension.extensionId);
 
-  // Playwright's mouse cannot start a native drag inside the panel, an out-of-process frame of
-  // another origin: no dragstart fires. So the drag's events are dispatched in the real browser,
-  // carrying one DataTransfer from dragstart to drop as a native drag would.
+  // With Playwright 1.65 and Chromium, neither dragTo nor mouse steps start a native drag inside
+  // the panel, an out-of-process frame: no dragstart fires there. So the drag's events are
+  // dispatched in the real browser, carrying one DataTransfer from dragstart to drop.
   const dataTransfer = await frame.evaluateHandle(() => new DataTransfer());
   const target = frame.getByTestId('mapping-drop-target');
   await policyRow(frame, 'Oakridge Academy').dispatchEvent('dragstart', { dataTransfer });
