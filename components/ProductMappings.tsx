@@ -22,6 +22,11 @@ export function ProductMappings({ onChange }: ProductMappingsProps = {}) {
   const [productId, setProductId] = useState('');
   const [service, setService] = useState<Service>('total');
   const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const needle = query.trim().toLowerCase();
+  const shown = needle
+    ? mappings.filter((mapping) => mapping.productId.toLowerCase().includes(needle))
+    : mappings;
 
   const reload = async () =>
     setMappings(await request<ProductMapping[]>({ type: 'mappings/list' }));
@@ -60,6 +65,17 @@ export function ProductMappings({ onChange }: ProductMappingsProps = {}) {
         Map each PSA product ID that bills Apple devices to the Addigy count it should match. The
         agreement page shows the count beside lines with these product IDs.
       </p>
+      {mappings.length > 5 && (
+        <p>
+          <label for="mapping-search">Search product IDs</label>
+          <input
+            id="mapping-search"
+            type="search"
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+        </p>
+      )}
       {mappings.length > 0 && (
         <table>
           <thead>
@@ -72,7 +88,7 @@ export function ProductMappings({ onChange }: ProductMappingsProps = {}) {
             </tr>
           </thead>
           <tbody>
-            {mappings.map((mapping) => (
+            {shown.map((mapping) => (
               <tr key={mapping.productId} data-testid="mapping-row">
                 <td>{mapping.productId}</td>
                 <td>{SERVICE_LABELS[mapping.service]}</td>
