@@ -175,3 +175,18 @@ test('Apply fills the quantity in edit mode', async ({ extension, psa, fleet }) 
   await expect(badge).toHaveAttribute('data-status', 'match');
   expect(page.url()).toBe(url);
 });
+
+test('agreement inside an iframe gets badges', async ({ extension, psa, fleet }) => {
+  const client = expectedRootCounts(fleet).find((row) => row.name === 'Acme Dental')!;
+  const page = await extension.context.newPage();
+  await page.goto(
+    `${agreementUrl(psa.url, 'Acme Dental', [{ productId: 'MDM-TOTAL', quantity: client.total }])}&framed=1`,
+  );
+  await expect(page.locator('#cw-app')).toHaveAttribute('data-fixture-state', 'framed');
+  const frame = page.frameLocator('#cw-frame');
+  const badge = frame.locator('[data-addigy-badge]');
+  await expect(badge).toHaveCount(1);
+  await expect(badge).toHaveAttribute('data-count', String(client.total));
+  await expect(badge).toHaveAttribute('data-status', 'match');
+  await expect(page.locator('[data-addigy-badge]')).toHaveCount(0);
+});
