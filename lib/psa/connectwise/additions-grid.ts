@@ -7,6 +7,7 @@
 import { parseQuantity, readFieldValue, readText } from '../page-text';
 import type { LandmarkWarner } from '../landmark-warnings';
 import type { AgreementLine } from '../types';
+import { cellsByColumn } from '../table-cells';
 
 /** Header texts of the columns the adapter reads, lower-cased, as ConnectWise labels them. */
 const COLUMN_HEADERS = {
@@ -33,20 +34,6 @@ export interface AdditionsGrid {
 
 /** The header texts that identify the grid, for warnings. */
 export const REQUIRED_HEADERS = ['Product ID', 'Quantity'];
-
-function isTableCell(element: Element): boolean {
-  return element.tagName === 'TD' || element.tagName === 'TH';
-}
-
-/** Returns the row's cells by column position, repeating a cell once for each column it spans. */
-function cellsByColumn(row: Element): HTMLElement[] {
-  const cells: HTMLElement[] = [];
-  for (const cell of Array.from(row.children).filter(isTableCell)) {
-    const span = Math.max(1, Number.parseInt(cell.getAttribute('colspan') ?? '1', 10) || 1);
-    for (let i = 0; i < span; i++) cells.push(cell as HTMLElement);
-  }
-  return cells;
-}
 
 function mapColumns(headerRow: Element): ColumnPositions | null {
   const headerTexts = cellsByColumn(headerRow).map((cell) => readText(cell).toLowerCase());

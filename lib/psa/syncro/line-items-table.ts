@@ -7,6 +7,7 @@
 import type { LandmarkWarner } from '../landmark-warnings';
 import { parseQuantity, readText } from '../page-text';
 import type { AgreementLine } from '../types';
+import { cellsByColumn } from '../table-cells';
 
 type Column = 'productId' | 'description' | 'quantity';
 
@@ -30,20 +31,6 @@ export interface LineItemsTable {
 
 /** The header texts that identify the table, for warnings. */
 export const REQUIRED_HEADERS = ['Item (or Product)', 'Quantity (or Qty)'];
-
-function isTableCell(element: Element): element is HTMLElement {
-  return element.tagName === 'TD' || element.tagName === 'TH';
-}
-
-/** Returns the row's cells by column position, repeating a cell once for each column it spans. */
-function cellsByColumn(row: Element): HTMLElement[] {
-  const cells: HTMLElement[] = [];
-  for (const cell of Array.from(row.children).filter(isTableCell)) {
-    const span = Math.max(1, Number.parseInt(cell.getAttribute('colspan') ?? '1', 10) || 1);
-    for (let i = 0; i < span; i++) cells.push(cell);
-  }
-  return cells;
-}
 
 /** Returns the table's own rows, without those of tables nested in its cells. */
 function ownRows(table: Element): HTMLElement[] {
