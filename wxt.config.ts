@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 
 // The e2e build (`wxt build --mode e2e`) pre-grants http://127.0.0.1/* because
 // permissions.request needs a user gesture and opens a prompt that Playwright
-// cannot answer. The release build asks for such hosts at runtime instead.
+// cannot answer. The release build requests such hosts at runtime instead.
 const localHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 // The side panel page is loaded by the content script in an iframe on PSA pages, so it must be

@@ -1,6 +1,6 @@
 /**
  * The Addigy client interface both API versions implement, and the factory that picks one.
- * Only the background service worker creates clients, because only it holds credentials.
+ * Only the background service worker creates clients, because only it can decrypt the credentials.
  */
 import type { Credentials } from '../vault/credentials';
 import type { HttpContext } from './http';
@@ -10,7 +10,7 @@ import { V2Client } from './v2-client';
 
 export interface DevicesProgress {
   pagesFetched: number;
-  /** Null until the first page says how many there are. */
+  /** Null until the first page reports how many there are. */
   pagesExpected: number | null;
 }
 
@@ -18,7 +18,7 @@ export interface FetchedDevices {
   devices: DeviceRecord[];
   /** Repeated agentids dropped while paging. */
   repeatedAgentIds: number;
-  /** What the API said the total is, when it says; compared with `devices.length`. */
+  /** The total the API reported, if any, for comparing with `devices.length`. */
   reportedTotal: number | null;
 }
 

@@ -2,7 +2,7 @@
 import type { DeviceRecord, Policy } from './types';
 import type { V1Device, V2Device } from './schemas';
 
-/** The V2 facts counting reads; the devices request asks for these and no others. */
+/** The V2 facts counting reads; the devices request lists these and no others. */
 export const DEVICE_FACTS = [
   'policy_id',
   'serial_number',

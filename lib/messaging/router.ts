@@ -50,7 +50,7 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
   unknown: new Set<MessageType>(),
 };
 
-/** Who sent the message, as the router classified it, for handlers that answer per site. */
+/** Who sent the message, as the router classified it, for handlers whose result depends on the site. */
 export interface HandlerContext {
   senderClass: SenderClass;
   /** The sender frame's origin, set by the browser. */
@@ -73,7 +73,7 @@ function logRejection(reason: string): void {
   log.warn(`Dropped a runtime message: ${reason}.`);
 }
 
-/** What the router checks senders against. */
+/** The extension id and PSA site patterns that senders are checked against. */
 export interface SenderPolicy {
   extensionId: string;
   /** Match patterns of the sites the content script runs on. */

@@ -7,7 +7,7 @@
 /** Sets `input` to `quantity` and fires the input and change events a user's edit fires. */
 export function applyQuantity(input: HTMLInputElement, quantity: number): void {
   // The prototype's setter, not `input.value =`, so that a framework that wrapped the
-  // element's own `value` property still sees a change it did not make.
+  // element's own `value` property still detects a change it did not make.
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
   const text = String(Math.round(quantity * 100) / 100);
   if (setter) setter.call(input, text);

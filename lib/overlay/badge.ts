@@ -40,7 +40,7 @@ export interface BadgeView {
 
 // A closed root is not reachable through `host.shadowRoot`, so the badge keeps its own references.
 const badgeRoots = new WeakMap<Element, ShadowRoot>();
-// What each host shows, so that a refresh with nothing new leaves the badge untouched.
+// The view each host shows, so that a refresh with nothing new leaves the badge untouched.
 const renderedViews = new WeakMap<Element, string>();
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

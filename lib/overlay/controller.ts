@@ -29,7 +29,7 @@ export interface OverlayOptions {
 
 /** Long enough to coalesce a grid's re-render, short enough to feel immediate. */
 const DEBOUNCE_MS = 150;
-/** The longest a refresh waits while the page keeps changing. */
+/** The maximum wait for a refresh while the page keeps changing. */
 const MAX_WAIT_MS = 1_000;
 /** Counts are asked again after this long even when the page did not change. */
 const COUNTS_MAX_AGE_MS = 60_000;
@@ -182,7 +182,7 @@ function groupByService(page: AgreementPage, counts: OverlayCounts): ServiceGrou
   return [...groups.values()];
 }
 
-/** The tooltip lines about the matched policy: OS split, children, stale devices, age. */
+/** Describes the matched policy for the tooltip: OS split, children, stale devices, age. */
 function describeBreakdown(counts: OverlayCounts): string[] {
   const { breakdown } = counts;
   const split = Object.entries(breakdown.byOs)
@@ -215,7 +215,7 @@ function describeAge(ms: number): string {
   return `${Math.round(hours / 24)} days ago`;
 }
 
-/** Renders the badges and the summary chip, which says when the company has no counts. */
+/** Renders the badges and the summary chip, which shows when the company has no counts. */
 function renderOverlay(
   doc: Document,
   adapter: PsaAdapter,

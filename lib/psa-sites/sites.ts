@@ -1,7 +1,7 @@
 /**
  * PSA sites: the hosts where the user's PSA runs (a ConnectWise cloud region, a self-hosted
  * server, a custom HaloPSA domain). The content script runs only on sites the user added and
- * granted, so the extension asks for no PSA host at install.
+ * granted, so the extension requests no PSA host at install.
  */
 
 /** Cloud hosts offered as one-click choices in the options. */
@@ -39,7 +39,7 @@ export function parseSiteOrigin(input: string): string {
   return `${url.protocol}//${url.hostname}`;
 }
 
-/** The match pattern for a site's pages on every port, such as "https://psa.example.com/*". */
+/** Returns the match pattern for a site's pages on every port, such as "https://psa.example.com/*". */
 export function sitePattern(origin: string): string {
   return `${origin}/*`;
 }

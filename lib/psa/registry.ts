@@ -1,6 +1,6 @@
 /**
- * Every PSA adapter, in the order they are tried. The content script asks each whether the page's
- * URL is its PSA's agreement screen, and runs the first that says yes.
+ * Every PSA adapter, in the order they are tried. The content script checks each against the
+ * page's URL and runs the first whose PSA can show an agreement there.
  */
 import { autotaskAdapter } from './autotask/adapter';
 import { connectWiseAdapter } from './connectwise/adapter';

@@ -42,7 +42,7 @@ const defaultDependencies: SyncDependencies = {
 };
 
 /**
- * The longest a sync may take. A 100,000-device fleet takes about 35 s within the default
+ * The maximum time a sync may take. A 100,000-device fleet takes about 35 s within the default
  * budget, so this only stops a response that never ends.
  */
 const SYNC_DEADLINE_MS = 2 * 60 * 60_000;

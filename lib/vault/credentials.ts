@@ -62,7 +62,7 @@ export const credentialsSchema = z.discriminatedUnion('apiVersion', [
   }),
 ]);
 
-/** Addigy credentials with the API they belong to. Secret: only the service worker holds them. */
+/** Addigy credentials with the API they belong to. Secret: only the service worker decrypts them. */
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 /** Length below which a hint shows no characters, so that it reveals at most a quarter. */

@@ -103,7 +103,7 @@ test('no trace of the credentials anywhere', async ({ extension, fleet }) => {
     const dump = await dumpEverything(extension.serviceWorker);
     const pageText = (await options.content()) + (await popup.content());
 
-    // The dump really holds the vault: an encrypted record and the key object.
+    // The dump really contains the vault: an encrypted record and the key object.
     expect(dump).toContain('"store":"vault"');
     expect(dump).toContain('"extractable":false');
     expect(consoleLines.some((line) => line.includes('Sync') && line.includes('started'))).toBe(
