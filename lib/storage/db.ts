@@ -10,9 +10,13 @@ import type { LockRecord } from '../vault/lock-record';
 import type { AccountMapping } from '../mapping/account-mapping';
 import type { ProductMapping } from '../mapping/product-mapping';
 import type { StoredPage, SyncRun } from '../sync/run-store';
+import type { SyncHistoryEntry } from '../sync/sync-history';
+import type { LogEntry } from '../log/log-store';
+import type { AgreementObservation } from '../mapping/observations';
+import type { DeviceMembership } from '../sync/device-changes';
 
 export const DB_NAME = 'addigy-psa-counts';
-const DB_VERSION = 4;
+const DB_VERSION = 5;
 
 export interface ExtensionDb extends DBSchema {
   /** The AES-GCM data key (id `data-key`) and the encrypted credential records. */
@@ -29,6 +33,14 @@ export interface ExtensionDb extends DBSchema {
   syncPages: { key: [string, number]; value: StoredPage; indexes: { byRun: string } };
   /** PSA company or agreement, by PSA site and record id -> Addigy account policy. */
   accountMappings: { key: string; value: AccountMapping };
+  /** One entry per finished sync, for the diagnostics. */
+  syncHistory: { key: number; value: SyncHistoryEntry };
+  /** Recent redacted log lines, for the downloadable log. */
+  logEntries: { key: number; value: LogEntry };
+  /** The billed quantities the overlay last saw, by account mapping key. */
+  agreementObservations: { key: string; value: AgreementObservation };
+  /** Device -> account policy at the last sync (key `latest`). */
+  deviceMembership: { key: string; value: DeviceMembership };
 }
 
 let dbPromise: Promise<IDBPDatabase<ExtensionDb>> | undefined;
@@ -52,6 +64,12 @@ export function openExtensionDb(): Promise<IDBPDatabase<ExtensionDb>> {
       }
       if (oldVersion < 4) {
         db.createObjectStore('accountMappings', { keyPath: 'key' });
+      }
+      if (oldVersion < 5) {
+        db.createObjectStore('syncHistory', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('logEntries', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('agreementObservations', { keyPath: 'key' });
+        db.createObjectStore('deviceMembership');
       }
     },
   });
