@@ -1,9 +1,10 @@
 /**
  * The release build's manifest asks for the least it needs: no PSA host at install, no way for
  * web pages or other extensions to message it, no loosened content security policy, and only
- * the side panel page web accessible, at a per-session URL.
+ * the side panel page web accessible, at a per-session URL. It carries package.json's version
+ * and icons at every size the stores ask for.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Record<
@@ -32,6 +33,21 @@ test('release manifest opens only the side panel to pages', () => {
   ]);
   expect(manifest).not.toHaveProperty('content_security_policy');
   expect(manifest.manifest_version).toBe(3);
+});
+
+test('release manifest has the package version', () => {
+  const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  expect(manifest.version).toBe(packageJson.version);
+});
+
+test('release manifest lists icons at every store size', () => {
+  const sizes = [16, 32, 48, 96, 128];
+  expect(manifest.icons).toEqual(
+    Object.fromEntries(sizes.map((size) => [`${size}`, `icon/${size}.png`])),
+  );
+  for (const size of sizes) {
+    expect(existsSync(`.output/chrome-mv3/icon/${size}.png`), `icon/${size}.png`).toBe(true);
+  }
 });
 
 test('release manifest has no browser side panel', () => {
