@@ -20,7 +20,8 @@ const sidePanelResources = {
 };
 
 // Firefox ignores use_dynamic_url (MDN browser-compat-data 8.1 lists no Firefox support). Its
-// moz-extension:// host is already a random UUID per profile, so a page cannot guess it.
+// moz-extension:// host is a UUID generated at random for every browser instance, so a page
+// cannot guess it.
 const { use_dynamic_url: _chromeOnly, ...firefoxSidePanelResources } = sidePanelResources;
 
 /**
@@ -31,6 +32,8 @@ const { use_dynamic_url: _chromeOnly, ...firefoxSidePanelResources } = sidePanel
  * (versions from MDN browser-compat-data 8.1).
  * The Addigy API key or client secret is sent to Addigy, hence authenticationInfo. No PSA page
  * content leaves the browser.
+ * NOTE: Firefox has no storage.local.setAccessLevel (same source), so there content scripts can
+ * still read and write storage.local, which lib/background/start.ts closes to them in Chrome.
  */
 const geckoSettings = {
   id: 'addigy-psa-counts@addigy-counts-for-psa',

@@ -24,6 +24,12 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (browser) => {
     expect(manifest.version).toBe(packageJson.version);
   });
 
+  test('description fits the store limit', () => {
+    // The Chrome Web Store rejects a manifest description longer than 132 characters.
+    expect(typeof manifest.description).toBe('string');
+    expect((manifest.description as string).length).toBeLessThanOrEqual(132);
+  });
+
   test('manifest is version 3', () => {
     expect(manifest.manifest_version).toBe(3);
   });
