@@ -1,0 +1,33 @@
+/**
+ * The init script that times the popup from inside the page. It runs before the page's own
+ * scripts and stores its record in `window.benchPopupProbe`. Times are `performance.now()`
+ * values, in milliseconds from navigation start.
+ */
+
+export interface PopupProbe {
+  /** The frame after the first `[data-testid="policy-row"]` was added, or null before it. */
+  firstRowFrameAt: number | null;
+  /** The frame after the latest DOM change, or null before any. */
+  lastChangeFrameAt: number | null;
+  /** `[data-testid="policy-row"]` elements at the first change that contained one. */
+  rowCount: number;
+}
+
+/**
+ * Observes the whole document. For each batch of changes it waits for the next animation frame
+ * and then one more task, which runs after that frame's style, layout and paint.
+ */
+export const POPUP_PROBE_SCRIPT = `(() => {
+  const probe = { firstRowFrameAt: null, lastChangeFrameAt: null, rowCount: 0 };
+  window.benchPopupProbe = probe;
+  const afterFrame = (record) =>
+    requestAnimationFrame(() => setTimeout(() => record(performance.now()), 0));
+  new MutationObserver(() => {
+    afterFrame((time) => { probe.lastChangeFrameAt = time; });
+    if (probe.firstRowFrameAt !== null || probe.rowCount > 0) return;
+    const rows = document.querySelectorAll('[data-testid="policy-row"]');
+    if (rows.length === 0) return;
+    probe.rowCount = rows.length;
+    afterFrame((time) => { probe.firstRowFrameAt = time; });
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+})();`;
