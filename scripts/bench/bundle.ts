@@ -11,9 +11,9 @@ import type { BenchmarkResult, Figure } from './figures';
 
 const RELEASE_DIR = resolve('.output/chrome-mv3');
 /**
- * Where WXT writes `entrypoints/psa.content.ts`, as `CONTENT_SCRIPT_FILE` in
- * lib/psa-sites/content-scripts.ts registers it. That module reads `import.meta.env`, which only
- * the WXT build defines, so it cannot be imported here.
+ * The content script's path in the build, where WXT writes `entrypoints/psa.content.ts`. It
+ * repeats `CONTENT_SCRIPT_FILE` of lib/psa-sites/content-scripts.ts, because that module reads
+ * `import.meta.env`, which only the WXT build defines, so it cannot be imported here.
  */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/psa.js';
 const CONTENT_SCRIPT_MAX_GZIP_BYTES = 30_000;
@@ -67,7 +67,7 @@ function measureEntry(entry: string): EntrySize {
   return { files: files.length, rawBytes, gzipBytes };
 }
 
-/** The entry points the manifest names, plus the content script that the background registers. */
+/** Lists the entry points the manifest names, plus the content script that the background registers. */
 function listEntries(): string[] {
   const manifest = JSON.parse(readFileSync(join(RELEASE_DIR, 'manifest.json'), 'utf8')) as {
     background?: { service_worker?: string };

@@ -1,8 +1,8 @@
 /**
- * Runs one measurement in a child process of its own, so that its heap holds nothing of the
+ * Runs one measurement in a child process of its own, so that its heap contains nothing of the
  * parent's or of another measurement's. The parent calls `runInChild` with a script and a
- * JSON configuration; the script calls `serveAsChild` with the function to measure, and its
- * return value comes back to the parent over the IPC channel.
+ * JSON configuration. The script calls `serveAsChild` with the function to measure, whose return
+ * value goes back to the parent over the IPC channel.
  *
  * The child inherits this process's `execArgv`, so it runs under tsx when this one does.
  */
@@ -43,13 +43,19 @@ export function runInChild<Config, Result>(
 /** Runs `measure` with the configuration the parent sent and sends its result back. */
 export function serveAsChild<Config, Result>(measure: (config: Config) => Promise<Result>): void {
   if (process.send === undefined) {
-    throw new Error('This script measures for `npm run bench` and needs its IPC channel. Run npm run bench.');
+    throw new Error(
+      'This script measures for `npm run bench` and needs its IPC channel. Run npm run bench.',
+    );
   }
   const config = JSON.parse(process.argv[2] ?? '{}') as Config;
   const send = (reply: ChildReply<Result>) => process.send!(reply);
   measure(config).then(
     (result) => send({ kind: 'result', result }),
-    (error: unknown) => send({ kind: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) =>
+      send({
+        kind: 'error',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
   process.once('disconnect', () => process.exit(0));
 }

@@ -3,12 +3,16 @@
  * spent in one script, idle time and the rest. A sample counts for the script when any frame of
  * its stack comes from the script's URL, so time in functions the script calls (DOM methods,
  * other scripts' callbacks) counts for it too. Samples of V8's own work with no JavaScript stack,
- * such as "(garbage collector)" and "(program)", count for nobody.
+ * such as "(garbage collector)" and "(program)", are attributed to no script.
  */
 
 /** The part of the protocol's `Profiler.Profile` that the split reads. */
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; children?: number[] }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string };
+    children?: number[];
+  }>;
   startTime: number;
   endTime: number;
   samples?: number[];

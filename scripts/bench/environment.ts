@@ -17,7 +17,7 @@ export interface BenchEnvironment {
   chromium: string;
   /** The `version` field of package.json. */
   extension: string;
-  /** The checked-out commit, with a remark when tracked files have uncommitted changes. */
+  /** The checked-out commit, with a remark when the extension's source has uncommitted changes. */
   commit: string;
   /** ISO 8601, in UTC, to the second. */
   date: string;
@@ -53,7 +53,7 @@ function describeChromium(): string {
   const executable = findChromium();
   if (executable === null) return 'Chromium not found';
   try {
-    // Debian's /usr/bin/chromium wrapper also prints shell warnings, so only the first line counts.
+    // Only the first line, in case a wrapper script such as Debian's /usr/bin/chromium adds more.
     const output = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: 'pipe' });
     return output.split('\n')[0]!.trim();
   } catch {
@@ -65,8 +65,9 @@ function describeCommit(): string {
   try {
     const run = (args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
     const commit = run(['rev-parse', '--short', 'HEAD']);
-    const changed = run(['status', '--porcelain', '--untracked-files=no']) !== '';
-    return changed ? `${commit} with uncommitted changes` : commit;
+    const source = ['lib', 'components', 'entrypoints', 'wxt.config.ts', 'package.json'];
+    const changed = run(['status', '--porcelain', '--', ...source]) !== '';
+    return changed ? `${commit} with uncommitted changes in the extension's source` : commit;
   } catch {
     return 'unknown (git is not available)';
   }

@@ -60,7 +60,8 @@ async function seedThroughMessages(extension: ExtensionBrowser, apiUrl: string):
         (value) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(value),
         message,
       )) as Reply;
-      if (!reply.ok) throw new Error(`The extension rejected a benchmark setup message: ${reply.error}`);
+      if (!reply.ok)
+        throw new Error(`The extension rejected a benchmark setup message: ${reply.error}`);
       return reply.data;
     };
     const credentials = { apiVersion: 'v2', apiUrl, apiKey: DEMO_CREDENTIALS.apiKey };
@@ -78,7 +79,9 @@ async function seedThroughMessages(extension: ExtensionBrowser, apiUrl: string):
       }
       if (state.status.state === 'idle' && state.snapshot !== null) return;
       if (Date.now() > deadline) {
-        throw new Error(`The benchmark's seeding sync did not finish within ${SYNC_TIMEOUT_MS / 1000} s.`);
+        throw new Error(
+          `The benchmark's seeding sync did not finish within ${SYNC_TIMEOUT_MS / 1000} s.`,
+        );
       }
       await page.waitForTimeout(500);
     }

@@ -1,6 +1,6 @@
 /**
  * The figures of `npm run bench`: each benchmark returns rows of this shape, and `main.ts` prints
- * them and writes them to BENCHMARKS.md. A row with a target says whether the run met it.
+ * them and writes them to BENCHMARKS.md. A row with a target records whether the run met it.
  */
 
 export interface Figure {
@@ -15,7 +15,7 @@ export interface Figure {
 /** One benchmark's result: its section of BENCHMARKS.md and its rows. */
 export interface BenchmarkResult {
   title: string;
-  /** How the benchmark measures, as one paragraph of Markdown. */
+  /** The benchmark's method, as one paragraph of Markdown. */
   method: string;
   figures: Figure[];
   /** Sentences that qualify this run, such as a target that could not be judged. */

@@ -95,8 +95,18 @@ function parseOptions(): Options | null {
   });
   if (values.help) return null;
   const quick = values.quick;
-  const size = (flag: string, text: string | undefined, full: number, small: number, min: number, max: number) =>
-    text === undefined ? (quick ? small : full) : parseWholeNumber(flag, text, min, max);
+  /** Returns the flag's value, else the full or the quick default. */
+  const size = (
+    flag: string,
+    text: string | undefined,
+    full: number,
+    small: number,
+    min: number,
+    max: number,
+  ) => {
+    if (text !== undefined) return parseWholeNumber(flag, text, min, max);
+    return quick ? small : full;
+  };
   return {
     only: parseOnly(values.only),
     quick,
@@ -139,15 +149,24 @@ async function runBenchmark(name: BenchmarkName, options: Options): Promise<Benc
 function formatTerminal(result: BenchmarkResult): string {
   const rows = result.figures.map((figure) => {
     const judged =
-      figure.target === undefined ? '' : `  target ${figure.target}  ${figure.passed ? 'PASS' : 'FAIL'}`;
+      figure.target === undefined
+        ? ''
+        : `  target ${figure.target}  ${figure.passed ? 'PASS' : 'FAIL'}`;
     return `  ${figure.name.padEnd(48)} ${figure.value}${judged}`;
   });
-  return [result.title, ...rows, ...(result.notes ?? []).map((note) => `  Note: ${note}`)].join('\n');
+  return [result.title, ...rows, ...(result.notes ?? []).map((note) => `  Note: ${note}`)].join(
+    '\n',
+  );
 }
 
-function formatSection(result: BenchmarkResult, environment: BenchEnvironment, command: string): string {
+function formatSection(
+  result: BenchmarkResult,
+  environment: BenchEnvironment,
+  command: string,
+): string {
   const rows = result.figures.map((figure) => {
-    const verdict = figure.passed === undefined ? '' : figure.passed ? 'PASS' : 'FAIL';
+    let verdict = '';
+    if (figure.passed !== undefined) verdict = figure.passed ? 'PASS' : 'FAIL';
     return `| ${figure.name} | ${figure.value} | ${figure.target ?? ''} | ${verdict} |`;
   });
   return [
@@ -171,7 +190,10 @@ async function main(): Promise<void> {
   const browserBenchmarks = options.only.filter((name) => name === 'popup' || name === 'overlay');
   if (options.build && browserBenchmarks.length > 0) build('e2e');
 
-  const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  const command = [
+    'npm run bench',
+    ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+  ].join(' ');
   const failedTargets: string[] = [];
   for (const name of options.only) {
     const result = await runBenchmark(name, options);
@@ -181,11 +203,19 @@ async function main(): Promise<void> {
       if (figure.passed === false) failedTargets.push(`${result.title}: ${figure.name}`);
     }
     if (options.write) {
-      await writeBenchmarkSection(BENCHMARKS_PATH, result.title, formatSection(result, environment, command));
+      await writeBenchmarkSection(
+        BENCHMARKS_PATH,
+        result.title,
+        formatSection(result, environment, command),
+      );
       console.log(`Wrote the "${result.title}" section of BENCHMARKS.md.`);
     }
   }
-  console.log(failedTargets.length === 0 ? 'All targets met.' : `Targets failed: ${failedTargets.join('; ')}.`);
+  console.log(
+    failedTargets.length === 0
+      ? 'All targets met.'
+      : `Targets failed: ${failedTargets.join('; ')}.`,
+  );
 }
 
 main().catch((error: unknown) => {

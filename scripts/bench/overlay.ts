@@ -40,7 +40,7 @@ const LINES = [
   { productId: 'HELPDESK', quantity: 3 },
 ];
 const EXPECTED_BADGES = 3;
-/** The profiler's sampling interval, in microseconds; V8's default is 1,000. */
+/** The profiler's sampling interval, in microseconds. */
 const SAMPLING_INTERVAL_US = 250;
 const BADGE_TIMEOUT_MS = 30_000;
 
@@ -63,7 +63,9 @@ interface RenderTiming {
 
 async function waitForBadges(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => (window as unknown as { benchOverlayProbe?: { badgesAt: number | null } }).benchOverlayProbe?.badgesAt != null,
+    () =>
+      (window as unknown as { benchOverlayProbe?: { badgesAt: number | null } }).benchOverlayProbe
+        ?.badgesAt != null,
     undefined,
     { timeout: BADGE_TIMEOUT_MS, polling: 50 },
   );
@@ -75,7 +77,8 @@ async function measureRender(page: Page, url: string): Promise<RenderTiming> {
   await waitForBadges(page);
   return page.evaluate(() => ({
     gridAt: performance.getEntriesByName('grid-rendered')[0]!.startTime,
-    badgesAt: (window as unknown as { benchOverlayProbe: { badgesAt: number } }).benchOverlayProbe.badgesAt,
+    badgesAt: (window as unknown as { benchOverlayProbe: { badgesAt: number } }).benchOverlayProbe
+      .badgesAt,
   }));
 }
 
@@ -85,7 +88,10 @@ async function profileMutations(cdp: CDPSession, page: Page, seconds: number, sc
   await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
   await cdp.send('Profiler.start');
   const frames = await page.evaluate(
-    (milliseconds) => (window as unknown as { benchStartMutating(ms: number): Promise<number> }).benchStartMutating(milliseconds),
+    (milliseconds) =>
+      (window as unknown as { benchStartMutating(ms: number): Promise<number> }).benchStartMutating(
+        milliseconds,
+      ),
     seconds * 1000,
   );
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
@@ -100,7 +106,10 @@ export async function runOverlayBenchmark(options: OverlayBenchOptions): Promise
     process.stderr.write(`Overlay: syncing ${POLICY_COUNT} client policies...\n`);
     await browser.seed(POLICY_COUNT);
     const { context, extensionId } = browser.extension;
-    const query = new URLSearchParams({ company: clientPolicyName(0), lines: JSON.stringify(LINES) });
+    const query = new URLSearchParams({
+      company: clientPolicyName(0),
+      lines: JSON.stringify(LINES),
+    });
     const url = `${pages.url}${AGREEMENT_PATH}?${query.toString()}`;
 
     process.stderr.write(`Overlay: ${options.runs} loads for the render time...\n`);
@@ -136,29 +145,63 @@ export async function runOverlayBenchmark(options: OverlayBenchOptions): Promise
 function renderFigures(timings: RenderTiming[]): Figure[] {
   const ratio = median(timings.map((timing) => timing.badgesAt / timing.gridAt));
   return [
-    { name: 'Grid rendered, from navigation start (median)', value: formatMilliseconds(median(timings.map((timing) => timing.gridAt))) },
-    { name: 'Badges rendered, from navigation start (median)', value: formatMilliseconds(median(timings.map((timing) => timing.badgesAt))) },
-    { name: 'Badges after the grid (median)', value: formatMilliseconds(median(timings.map((timing) => timing.badgesAt - timing.gridAt))) },
-    { name: 'Badges / grid, from navigation start (median)', value: formatRatio(ratio), target: `≤ ${MAX_RENDER_RATIO}×`, passed: ratio <= MAX_RENDER_RATIO },
+    {
+      name: 'Grid rendered, from navigation start (median)',
+      value: formatMilliseconds(median(timings.map((timing) => timing.gridAt))),
+    },
+    {
+      name: 'Badges rendered, from navigation start (median)',
+      value: formatMilliseconds(median(timings.map((timing) => timing.badgesAt))),
+    },
+    {
+      name: 'Badges after the grid (median)',
+      value: formatMilliseconds(median(timings.map((timing) => timing.badgesAt - timing.gridAt))),
+    },
+    {
+      name: 'Badges / grid, from navigation start (median)',
+      value: formatRatio(ratio),
+      target: `≤ ${MAX_RENDER_RATIO}×`,
+      passed: ratio <= MAX_RENDER_RATIO,
+    },
   ];
 }
 
-function cpuFigures(split: ReturnType<typeof splitProfile>, frames: number, badgesAfter: number): Figure[] {
+function cpuFigures(
+  split: ReturnType<typeof splitProfile>,
+  frames: number,
+  badgesAfter: number,
+): Figure[] {
   const share = split.scriptMs / split.totalMs;
   const busyMs = split.totalMs - split.idleMs;
   return [
-    { name: 'Profiled time', value: `${formatMilliseconds(split.totalMs)}, ${split.sampleCount.toLocaleString('en-US')} samples, ${frames.toLocaleString('en-US')} frames with DOM changes` },
-    { name: 'Main thread busy (not idle)', value: `${formatMilliseconds(busyMs)} (${formatPercent(busyMs / split.totalMs)})` },
+    {
+      name: 'Profiled time',
+      value: `${formatMilliseconds(split.totalMs)}, ${split.sampleCount.toLocaleString('en-US')} samples, ${frames.toLocaleString('en-US')} frames with DOM changes`,
+    },
+    {
+      name: 'Main thread busy (not idle)',
+      value: `${formatMilliseconds(busyMs)} (${formatPercent(busyMs / split.totalMs)})`,
+    },
     { name: 'Content script time', value: formatMilliseconds(split.scriptMs) },
     { name: 'Content script share of busy time', value: formatPercent(split.scriptMs / busyMs) },
-    { name: 'Content script CPU share (of profiled time)', value: formatPercent(share), target: `< ${formatPercent(MAX_CPU_SHARE)}`, passed: share < MAX_CPU_SHARE },
-    { name: 'Badges present after the DOM changes', value: String(badgesAfter), target: `= ${EXPECTED_BADGES}`, passed: badgesAfter === EXPECTED_BADGES },
+    {
+      name: 'Content script CPU share (of profiled time)',
+      value: formatPercent(share),
+      target: `< ${formatPercent(MAX_CPU_SHARE)}`,
+      passed: share < MAX_CPU_SHARE,
+    },
+    {
+      name: 'Badges present after the DOM changes',
+      value: String(badgesAfter),
+      target: `= ${EXPECTED_BADGES}`,
+      passed: badgesAfter === EXPECTED_BADGES,
+    },
   ];
 }
 
 function describeMethod(options: OverlayBenchOptions): string {
   return [
-    'Chromium (headless) with the e2e build loads a ConnectWise-style agreement page served from scripts/bench/pages on 127.0.0.1, which renders the ConnectWise fixture\'s agreement screen after the fixture\'s default delay of 400 ms.',
+    "Chromium (headless) with the e2e build loads a ConnectWise-style agreement page served from scripts/bench/pages on 127.0.0.1, which renders the ConnectWise fixture's agreement screen after the fixture's default delay of 400 ms.",
     `The snapshot comes from the product's sync against the local Addigy server (${POLICY_COUNT} root policies); three of the agreement's four lines are mapped, so three badges show.`,
     'Render: the page sets the mark "grid-rendered" when it inserts the grid; an init script\'s MutationObserver notes when the three badge hosts (`[data-addigy-badge]`, the light-DOM hosts of the closed shadow roots) are in the DOM.',
     `Both are DOM insertion times from navigation start, before paint; the median of ${options.runs} loads after one warm-up load counts.`,

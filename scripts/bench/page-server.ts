@@ -33,13 +33,18 @@ export async function startPageServer(): Promise<PageServer> {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
     const file = fileFor(pathname);
     if (file === null) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end(`No benchmark page at ${pathname}.`);
+      response
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end(`No benchmark page at ${pathname}.`);
       return;
     }
     readFile(fileURLToPath(file)).then(
       (body) => {
         const type = pathname.endsWith('.js') ? 'text/javascript' : 'text/html';
-        response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+        response.writeHead(200, {
+          'content-type': `${type}; charset=utf-8`,
+          'cache-control': 'no-store',
+        });
         response.end(body);
       },
       (error: unknown) => {

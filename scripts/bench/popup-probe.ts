@@ -5,6 +5,8 @@
  */
 
 export interface PopupProbe {
+  /** When the first `[data-testid="policy-row"]` was in the DOM, before style and layout. */
+  firstRowInsertedAt: number | null;
   /** The frame after the first `[data-testid="policy-row"]` was added, or null before it. */
   firstRowFrameAt: number | null;
   /** The frame after the latest DOM change, or null before any. */
@@ -18,15 +20,18 @@ export interface PopupProbe {
  * and then one more task, which runs after that frame's style, layout and paint.
  */
 export const POPUP_PROBE_SCRIPT = `(() => {
-  const probe = { firstRowFrameAt: null, lastChangeFrameAt: null, rowCount: 0 };
+  const probe = {
+    firstRowInsertedAt: null, firstRowFrameAt: null, lastChangeFrameAt: null, rowCount: 0,
+  };
   window.benchPopupProbe = probe;
   const afterFrame = (record) =>
     requestAnimationFrame(() => setTimeout(() => record(performance.now()), 0));
   new MutationObserver(() => {
     afterFrame((time) => { probe.lastChangeFrameAt = time; });
-    if (probe.firstRowFrameAt !== null || probe.rowCount > 0) return;
+    if (probe.firstRowInsertedAt !== null) return;
     const rows = document.querySelectorAll('[data-testid="policy-row"]');
     if (rows.length === 0) return;
+    probe.firstRowInsertedAt = performance.now();
     probe.rowCount = rows.length;
     afterFrame((time) => { probe.firstRowFrameAt = time; });
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });

@@ -72,7 +72,9 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
 
     const emptyMs = median(empty.map((probe) => probe.lastChangeFrameAt!));
     const rowsMs = median(full.map((probe) => probe.firstRowFrameAt!));
-    const rowCounts = [...new Set(full.map((probe) => probe.rowCount))].join(', ');
+    const insertedMs = median(full.map((probe) => probe.firstRowInsertedAt!));
+    const rowCounts = full.map((probe) => probe.rowCount);
+    const allRowsShown = rowCounts.every((count) => count === options.policyCount);
     const ratio = rowsMs / emptyMs;
     return {
       title: 'Popup',
@@ -85,9 +87,26 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
       ].join(' '),
       figures: [
         { name: 'Empty popup, first render (median)', value: formatMilliseconds(emptyMs) },
-        { name: `Popup with ${options.policyCount.toLocaleString('en-US')} policies, first row (median)`, value: formatMilliseconds(rowsMs) },
-        { name: 'Policy rows shown', value: rowCounts },
-        { name: 'With data / empty', value: formatRatio(ratio), target: `≤ ${MAX_RATIO}×`, passed: ratio <= MAX_RATIO },
+        {
+          name: `Popup with ${options.policyCount.toLocaleString('en-US')} policies, first row (median)`,
+          value: formatMilliseconds(rowsMs),
+        },
+        {
+          name: 'With data, first row in the DOM before layout (median)',
+          value: formatMilliseconds(insertedMs),
+        },
+        {
+          name: 'Policy rows in the first render, per load',
+          value: [...new Set(rowCounts)].map((count) => count.toLocaleString('en-US')).join(', '),
+          target: `= ${options.policyCount.toLocaleString('en-US')}`,
+          passed: allRowsShown,
+        },
+        {
+          name: 'With data / empty',
+          value: formatRatio(ratio),
+          target: `≤ ${MAX_RATIO}×`,
+          passed: ratio <= MAX_RATIO,
+        },
       ],
     };
   } finally {

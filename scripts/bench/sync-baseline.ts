@@ -29,7 +29,8 @@ async function post(url: string, body: unknown): Promise<unknown> {
     headers: { 'x-api-key': DEMO_CREDENTIALS.apiKey, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`POST ${new URL(url).pathname} failed with ${response.status}.`);
+  if (!response.ok)
+    throw new Error(`POST ${new URL(url).pathname} failed with ${response.status}.`);
   return response.json();
 }
 

@@ -17,10 +17,13 @@ const MAX_MUTATE_MS = 120_000;
 const root = document.getElementById('cw-app');
 const params = readFixtureParams(window.location);
 renderLoading(root);
-window.setTimeout(() => {
-  renderAgreement(root, resolveFixtureState(params, AGREEMENTS));
-  performance.mark('grid-rendered');
-}, Number(params.get('delay') ?? DEFAULT_DELAY_MS));
+window.setTimeout(
+  () => {
+    renderAgreement(root, resolveFixtureState(params, AGREEMENTS));
+    performance.mark('grid-rendered');
+  },
+  Number(params.get('delay') ?? DEFAULT_DELAY_MS),
+);
 
 /**
  * Replaces the status list and its counter text on every animation frame for `durationMs`, like
