@@ -28,6 +28,8 @@ export interface ProfileSplit {
   /** Time in samples with a frame from the script. */
   scriptMs: number;
   sampleCount: number;
+  /** Samples with a frame from the script; 0 means the URL prefix matched nothing. */
+  scriptSampleCount: number;
 }
 
 /** Splits `profile` by whether each sample's stack has a frame whose URL starts with `urlPrefix`. */
@@ -52,17 +54,22 @@ export function splitProfile(profile: CpuProfile, urlPrefix: string): ProfileSpl
   const deltas = profile.timeDeltas ?? [];
   let idleUs = 0;
   let scriptUs = 0;
+  let scriptSampleCount = 0;
   for (let index = 0; index < samples.length; index++) {
     // A sample stands for the interval until the next one; the last for the profile's remainder.
     const durationUs = deltas[index + 1] ?? 0;
     const id = samples[index]!;
     if (byId.get(id)?.callFrame.functionName === '(idle)') idleUs += durationUs;
-    else if (isInScript(id)) scriptUs += durationUs;
+    else if (isInScript(id)) {
+      scriptUs += durationUs;
+      scriptSampleCount++;
+    }
   }
   return {
     totalMs: (profile.endTime - profile.startTime) / 1000,
     idleMs: idleUs / 1000,
     scriptMs: scriptUs / 1000,
     sampleCount: samples.length,
+    scriptSampleCount,
   };
 }

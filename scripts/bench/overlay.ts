@@ -182,7 +182,13 @@ function cpuFigures(
       name: 'Main thread busy (not idle)',
       value: `${formatMilliseconds(busyMs)} (${formatPercent(busyMs / split.totalMs)})`,
     },
-    { name: 'Content script time', value: formatMilliseconds(split.scriptMs) },
+    {
+      name: 'Content script time',
+      value: `${formatMilliseconds(split.scriptMs)} in ${split.scriptSampleCount.toLocaleString('en-US')} samples`,
+      // No samples at all would mean that the script's URL matched no frame, not a cheap script.
+      target: '> 0 samples',
+      passed: split.scriptSampleCount > 0,
+    },
     { name: 'Content script share of busy time', value: formatPercent(split.scriptMs / busyMs) },
     {
       name: 'Content script CPU share (of profiled time)',
