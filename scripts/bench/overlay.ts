@@ -213,6 +213,6 @@ function describeMethod(options: OverlayBenchOptions): string {
     `Both are DOM insertion times from navigation start, before paint; the median of ${options.runs} loads after one warm-up load counts.`,
     `CPU: the page then replaces a 20-item list on every animation frame for ${options.mutateSeconds} s while the DevTools protocol's sampling profiler runs (every ${SAMPLING_INTERVAL_US} µs).`,
     'A sample counts for the content script when any frame of its stack has the URL chrome-extension://<id>/content-scripts/psa.js; the share is that time over the profiled time.',
-    'Garbage collection and work with no JavaScript stack (style, layout, MutationObserver bookkeeping) count for nobody.',
+    'Garbage collection and work with no JavaScript stack (style, layout, MutationObserver bookkeeping) are attributed to no script.',
   ].join(' ');
 }

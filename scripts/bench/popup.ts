@@ -3,8 +3,11 @@
  * many client policies, against the same page with no snapshot. Both are timed inside the page by
  * an init script (`popup-probe.ts`) and are the median of several loads in one browser.
  *
- * The popup is timed through the two test ids `policy-table` and `policy-row` only, and the
- * empty page by when its DOM stops changing, so that a rewrite of its markup does not break this.
+ * The popup with data is timed through the test id `policy-row` only, and the empty page by when
+ * its DOM stops changing, so that a rewrite of its markup does not break this.
+ *
+ * NOTE: an empty popup whose DOM never stays unchanged for `QUIET_MS`, such as one with an
+ * animated placeholder that changes nodes, would time out here.
  */
 import type { Page } from '@playwright/test';
 import { launchBenchBrowser } from './extension-browser';
@@ -82,7 +85,7 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
         `Chromium (headless) loads popup.html of the e2e build (\`npx wxt build --mode e2e\`) in a tab, ${options.runs} times per case after one warm-up load, and the median counts.`,
         'An init script records, from navigation start, the frame after each DOM change: it observes the document with a MutationObserver, then waits for `requestAnimationFrame` and one more task, so style, layout and paint of that change are included.',
         'With data: the frame after the first `[data-testid="policy-row"]` appears.',
-        `Empty (before any credentials or snapshot): the frame after the last DOM change before the page stays unchanged for ${QUIET_MS} ms.`,
+        `Empty (before any credentials or snapshot): the frame after the last DOM change before the page stays unchanged for ${QUIET_MS.toLocaleString('en-US')} ms.`,
         `The snapshot comes from the product's real sync against the local Addigy server (${options.policyCount.toLocaleString('en-US')} root policies, 5 devices each), started by the \`credentials/authenticate\` message that the options page sends.`,
       ].join(' '),
       figures: [

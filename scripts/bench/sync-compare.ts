@@ -95,7 +95,10 @@ function productFigures(
   return [
     { name: 'Product sync time', value: formatMilliseconds(product.syncMs) },
     { name: 'Budget floor', value: formatMilliseconds(floorMs) },
-    { name: 'Product requests', value: `${needed} needed, ${served} served` },
+    {
+      name: 'Product requests',
+      value: `${needed.toLocaleString('en-US')} needed, ${served.toLocaleString('en-US')} served`,
+    },
     {
       name: 'Product sync time / budget floor',
       value: floorRatio.toFixed(3),
@@ -155,7 +158,7 @@ function describeMethod(latencyMs: number): string {
   const { maxRequestsPerWindow, windowMs, maxInFlight, guardMs = 0 } = DEFAULT_BUDGET;
   return [
     'A child process serves a generated fleet from the local Addigy server with a fixed latency per request.',
-    "The product's V2 fetch (policies, then every device page, through the shared request budget) and device count run in a second child process; the baseline runs in a third:",
+    "The product's V2 fetch (policies, then every device page, through the shared request budget) and device count run in a second child process. The baseline runs in a third:",
     'one `POST /api/v2/devices` at a time with per_page 100, every device object kept until the last page, then a count per policy.',
     `The budget floor is the larger of (ceil(requests / ${maxRequestsPerWindow}) - 1) × ${(windowMs + guardMs) / 1000} s + ${latencyMs} ms and ceil(requests / ${maxInFlight}) × ${latencyMs} ms (see \`budget-floor.ts\`).`,
     "Peak heap is each child's `heapUsed` above its value before the run, read every 50 ms, so it includes garbage not yet collected.",
