@@ -37,6 +37,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs N              popup and overlay: page loads per case, median taken (default 9; quick 3)
   --mutate-seconds S    overlay: how long the page mutates its DOM while profiled (default 10;
                         quick 3)
+  --grid-delay MS       overlay: the page's delay before it renders the agreement grid
+                        (default 400, the ConnectWise fixture's)
+  --note TEXT           a sentence to record under every section written, such as the
+                        machine's load
   --help                print this help`;
 
 const BENCHMARKS_PATH = new URL('../../BENCHMARKS.md', import.meta.url);
@@ -48,6 +52,7 @@ interface Sizes {
   policyCount: number;
   runs: number;
   mutateSeconds: number;
+  gridDelayMs: number;
 }
 
 interface Options {
@@ -55,6 +60,7 @@ interface Options {
   quick: boolean;
   build: boolean;
   write: boolean;
+  note: string | undefined;
   sizes: Sizes;
 }
 
@@ -91,6 +97,8 @@ function parseOptions(): Options | null {
       policies: { type: 'string' },
       runs: { type: 'string' },
       'mutate-seconds': { type: 'string' },
+      'grid-delay': { type: 'string' },
+      note: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -113,6 +121,7 @@ function parseOptions(): Options | null {
     quick,
     build: !values['no-build'],
     write: values['no-write'] ? false : (values.write ?? !quick),
+    note: values.note,
     sizes: {
       deviceCount: size('--devices', values.devices, 100_000, 5_000, 1, 1_000_000),
       latencyMs: size('--latency', values.latency, 200, 20, 1, 10_000),
@@ -120,6 +129,7 @@ function parseOptions(): Options | null {
       policyCount: size('--policies', values.policies, 2_000, 2_000, 1, 20_000),
       runs: size('--runs', values.runs, 9, 3, 1, 101),
       mutateSeconds: size('--mutate-seconds', values['mutate-seconds'], 10, 3, 1, 120),
+      gridDelayMs: size('--grid-delay', values['grid-delay'], 400, 400, 0, 60_000),
     },
   };
 }
@@ -139,7 +149,11 @@ async function runBenchmark(name: BenchmarkName, options: Options): Promise<Benc
     case 'popup':
       return runPopupBenchmark({ policyCount: sizes.policyCount, runs: sizes.runs });
     case 'overlay':
-      return runOverlayBenchmark({ runs: sizes.runs, mutateSeconds: sizes.mutateSeconds });
+      return runOverlayBenchmark({
+        runs: sizes.runs,
+        mutateSeconds: sizes.mutateSeconds,
+        gridDelayMs: sizes.gridDelayMs,
+      });
     case 'v1':
       return runV1Benchmark({ deviceCount: sizes.v1DeviceCount });
     case 'sync':
@@ -198,6 +212,7 @@ async function main(): Promise<void> {
   const failedTargets: string[] = [];
   for (const name of options.only) {
     const result = await runBenchmark(name, options);
+    if (options.note !== undefined) result.notes = [...(result.notes ?? []), options.note];
     const environment = describeBenchEnvironment();
     console.log(formatTerminal(result));
     for (const figure of result.figures) {

@@ -26,6 +26,8 @@ import { clientPolicyName } from './popup-fleet';
 export interface OverlayBenchOptions {
   runs: number;
   mutateSeconds: number;
+  /** The page's delay before it renders the agreement, in milliseconds. */
+  gridDelayMs: number;
 }
 
 const MAX_RENDER_RATIO = 1.1;
@@ -109,6 +111,7 @@ export async function runOverlayBenchmark(options: OverlayBenchOptions): Promise
     const query = new URLSearchParams({
       company: clientPolicyName(0),
       lines: JSON.stringify(LINES),
+      delay: String(options.gridDelayMs),
     });
     const url = `${pages.url}${AGREEMENT_PATH}?${query.toString()}`;
 
@@ -207,7 +210,7 @@ function cpuFigures(
 
 function describeMethod(options: OverlayBenchOptions): string {
   return [
-    "Chromium (headless) with the e2e build loads a ConnectWise-style agreement page served from scripts/bench/pages on 127.0.0.1, which renders the ConnectWise fixture's agreement screen after the fixture's default delay of 400 ms.",
+    `Chromium (headless) with the e2e build loads a ConnectWise-style agreement page served from scripts/bench/pages on 127.0.0.1, which renders the ConnectWise fixture's agreement screen after a delay of ${options.gridDelayMs} ms (the fixture's default is 400 ms).`,
     `The snapshot comes from the product's sync against the local Addigy server (${POLICY_COUNT} root policies); three of the agreement's four lines are mapped, so three badges show.`,
     'Render: the page sets the mark "grid-rendered" when it inserts the grid; an init script\'s MutationObserver notes when the three badge hosts (`[data-addigy-badge]`, the light-DOM hosts of the closed shadow roots) are in the DOM.',
     `Both are DOM insertion times from navigation start, before paint; the median of ${options.runs} loads after one warm-up load counts.`,
