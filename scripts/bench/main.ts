@@ -1,12 +1,13 @@
 /**
  * Runs the benchmarks of `npm run bench` and records their figures in BENCHMARKS.md.
  *
- *     npm run bench -- [--only NAMES] [--quick] [--no-build] [--write | --no-write] [sizes]
+ *     npm run bench -- [--only NAMES] [--quick] [--no-build] [--write | --no-write]
+ *                      [--note TEXT] [sizes]   (--help lists the size flags)
  *
- * Every benchmark reports its figures as ratios measured in the same run, each with its target
- * and whether it was met. A failed target is reported, not fatal: the command exits 1 only when
- * a benchmark could not run. Only 127.0.0.1 is contacted: the local Addigy server and the page
- * server start on random ports and stop at the end.
+ * Each benchmark compares figures measured in the same run, mostly as ratios, and judges each
+ * figure that has a target. A failed target is reported, not fatal, so the command exits 1 only
+ * when a benchmark could not run. Only 127.0.0.1 is contacted: the local Addigy server and the
+ * page server start on random ports and stop at the end.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
