@@ -9,6 +9,8 @@ export interface PopupProbe {
   firstRowInsertedAt: number | null;
   /** The frame after the first `[data-testid="policy-row"]` was added, or null before it. */
   firstRowFrameAt: number | null;
+  /** When the latest DOM change happened, before style and layout, or null before any. */
+  lastChangeAt: number | null;
   /** The frame after the latest DOM change, or null before any. */
   lastChangeFrameAt: number | null;
   /** `[data-testid="policy-row"]` elements at the first change that contained one. */
@@ -21,12 +23,17 @@ export interface PopupProbe {
  */
 export const POPUP_PROBE_SCRIPT = `(() => {
   const probe = {
-    firstRowInsertedAt: null, firstRowFrameAt: null, lastChangeFrameAt: null, rowCount: 0,
+    firstRowInsertedAt: null,
+    firstRowFrameAt: null,
+    lastChangeAt: null,
+    lastChangeFrameAt: null,
+    rowCount: 0,
   };
   window.benchPopupProbe = probe;
   const afterFrame = (record) =>
     requestAnimationFrame(() => setTimeout(() => record(performance.now()), 0));
   new MutationObserver(() => {
+    probe.lastChangeAt = performance.now();
     afterFrame((time) => { probe.lastChangeFrameAt = time; });
     if (probe.firstRowInsertedAt !== null) return;
     const rows = document.querySelectorAll('[data-testid="policy-row"]');

@@ -76,6 +76,7 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
     const emptyMs = median(empty.map((probe) => probe.lastChangeFrameAt!));
     const rowsMs = median(full.map((probe) => probe.firstRowFrameAt!));
     const insertedMs = median(full.map((probe) => probe.firstRowInsertedAt!));
+    const emptyDomMs = median(empty.map((probe) => probe.lastChangeAt!));
     const rowCounts = full.map((probe) => probe.rowCount);
     const allRowsShown = rowCounts.every((count) => count === options.policyCount);
     const ratio = rowsMs / emptyMs;
@@ -85,6 +86,7 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
         `Chromium (headless) loads popup.html of the e2e build (\`npx wxt build --mode e2e\`) in a tab, ${options.runs} times per case after one warm-up load, and the median counts.`,
         'An init script records, from navigation start, the frame after each DOM change: it observes the document with a MutationObserver, then waits for `requestAnimationFrame` and one more task, so style, layout and paint of that change are included.',
         'With data: the frame after the first `[data-testid="policy-row"]` appears.',
+        'The rows marked "before layout" give the same moments without the frame, when the MutationObserver saw the change.',
         `Empty (before any credentials or snapshot): the frame after the last DOM change before the page stays unchanged for ${QUIET_MS.toLocaleString('en-US')} ms.`,
         `The snapshot comes from the product's real sync against the local Addigy server (${options.policyCount.toLocaleString('en-US')} root policies, 5 devices each), started by the \`credentials/authenticate\` message that the options page sends.`,
       ].join(' '),
@@ -95,8 +97,16 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
           value: formatMilliseconds(rowsMs),
         },
         {
+          name: 'Empty popup, last DOM change before layout (median)',
+          value: formatMilliseconds(emptyDomMs),
+        },
+        {
           name: 'With data, first row in the DOM before layout (median)',
           value: formatMilliseconds(insertedMs),
+        },
+        {
+          name: 'With data / empty, DOM changes only',
+          value: formatRatio(insertedMs / emptyDomMs),
         },
         {
           name: 'Policy rows in the first render, per load',
