@@ -162,6 +162,12 @@ async function runBenchmark(name: BenchmarkName, options: Options): Promise<Benc
   }
 }
 
+/** Quotes an argument for a POSIX shell when it contains more than safe characters. */
+function quoteForShell(argument: string): string {
+  if (/^[\w.,:=/+-]+$/.test(argument)) return argument;
+  return `'${argument.replaceAll("'", "'\\''")}'`;
+}
+
 function formatTerminal(result: BenchmarkResult): string {
   const rows = result.figures.map((figure) => {
     const judged =
@@ -206,10 +212,8 @@ async function main(): Promise<void> {
   const browserBenchmarks = options.only.filter((name) => name === 'popup' || name === 'overlay');
   if (options.build && browserBenchmarks.length > 0) build('e2e');
 
-  const command = [
-    'npm run bench',
-    ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
-  ].join(' ');
+  const args = process.argv.slice(2).map(quoteForShell);
+  const command = ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
   const failedTargets: string[] = [];
   for (const name of options.only) {
     const result = await runBenchmark(name, options);
