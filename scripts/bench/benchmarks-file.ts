@@ -10,8 +10,9 @@ import { format, resolveConfig } from 'prettier';
 
 const PAGE_HEADER = `# Benchmarks
 
-Figures measured by the scripts in \`scripts/bench/\`. Each section names the command, commit,
-machine and date of its measurement. Rerun the command to update it.
+Figures measured by the scripts in \`scripts/bench/\`. \`npm run bench\` runs every benchmark and
+\`npm run bench -- --help\` lists its options. Each section names the command, commit, machine
+and date of its measurement. Rerun the command to update it.
 `;
 
 /** Replaces the section headed `## <title>` in the file at `path`, or appends it. */

@@ -12,16 +12,12 @@
  */
 import { parseArgs } from 'node:util';
 import { sharedBudget } from '../../lib/addigy/budget';
-import { createAddigyClient, type FetchedDevices } from '../../lib/addigy/client';
 import { REQUEST_TIMEOUT_MS } from '../../lib/addigy/http';
 import { DEVICES_PER_PAGE } from '../../lib/addigy/v2-client';
-import { countDevices } from '../../lib/counting/count-devices';
-import { settingsSchema } from '../../lib/settings/settings';
-import { DEMO_CREDENTIALS } from '../addigy-server/server';
 import { writeBenchmarkSection } from './benchmarks-file';
 import { budgetFloor, maxInAnyWindow } from './budget-floor';
-import { collectGarbage, startHeapSampler } from './heap';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { startServerProcess } from './server-process';
+import { measureProductSync, reportProgress } from './sync-measure';
 import {
   describeEnvironment,
   formatMarkdownSection,
@@ -81,59 +77,6 @@ function parseOptions(): BenchmarkOptions | null {
   };
 }
 
-/** Fetches and counts as a sync does, and measures the time and the peak heap above baseline. */
-async function measureSync(
-  server: ServerProcess,
-): Promise<{ syncMs: number; peakHeapBytes: number; fetched: FetchedDevices }> {
-  const settings = settingsSchema.parse({});
-  collectGarbage();
-  const baselineBytes = process.memoryUsage().heapUsed;
-  const heap = startHeapSampler();
-  const started = performance.now();
-
-  // NOTE: a real sync also stores each page in IndexedDB as it arrives, and the snapshot at the
-  // end. This measures the fetch and the count only.
-  const client = createAddigyClient({
-    apiVersion: 'v2',
-    apiUrl: server.url,
-    apiKey: DEMO_CREDENTIALS.apiKey,
-  });
-  const policies = await client.fetchPolicies();
-  const fetched = await client.fetchDevices(reportProgress(started));
-  heap.sample();
-  const counts = countDevices(policies, fetched.devices, {
-    accountLevel: settings.accountLevel,
-    staleAfterDays: settings.staleAfterDays,
-    now: Date.now(),
-  });
-
-  const syncMs = performance.now() - started;
-  const peakHeapBytes = heap.stop() - baselineBytes;
-  process.stderr.write(
-    `Counted ${counts.all.total} devices in ${counts.accountIds.length} accounts.\n`,
-  );
-  return { syncMs, peakHeapBytes, fetched };
-}
-
-/** Returns a progress callback that prints a line at each tenth of the pages. */
-function reportProgress(started: number) {
-  let printedTenths = 0;
-  return ({
-    pagesFetched,
-    pagesExpected,
-  }: {
-    pagesFetched: number;
-    pagesExpected: number | null;
-  }) => {
-    if (!pagesExpected) return;
-    const tenths = Math.floor((pagesFetched / pagesExpected) * 10);
-    if (tenths <= printedTenths) return;
-    printedTenths = tenths;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stderr.write(`  ${pagesFetched} of ${pagesExpected} pages after ${seconds} s\n`);
-  };
-}
-
 async function main(): Promise<void> {
   const options = parseOptions();
   if (options === null) {
@@ -150,7 +93,11 @@ async function main(): Promise<void> {
   });
   let measurement: SyncMeasurement;
   try {
-    const { syncMs, peakHeapBytes, fetched } = await measureSync(server);
+    const { syncMs, peakHeapBytes, devicesReceived, devicesCounted } = await measureProductSync(
+      server.url,
+      reportProgress(performance.now()),
+    );
+    process.stderr.write(`Counted ${devicesCounted} devices.\n`);
     const requests = await server.requestLog();
     const limits = sharedBudget.getLimits();
     const pages = Math.max(1, Math.ceil(deviceCount / DEVICES_PER_PAGE));
@@ -168,7 +115,7 @@ async function main(): Promise<void> {
       ),
       maxStartedInWindow: sharedBudget.stats().maxInAnyWindow,
       peakHeapBytes,
-      devicesReceived: fetched.devices.length,
+      devicesReceived,
     };
   } finally {
     await server.stop();
