@@ -7,6 +7,7 @@ import { downloadText } from '../lib/export/download';
 import { logFileName } from '../lib/log/log-export';
 import { request } from '../lib/messaging/client';
 import type { SyncHistoryEntry } from '../lib/sync/sync-history';
+import { watchSyncStatus } from '../lib/sync/sync-status';
 import { formatDateTime } from './format';
 
 const OUTCOME_TEXT: Record<SyncHistoryEntry['outcome'], string> = {
@@ -95,7 +96,13 @@ export function Diagnostics() {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
   }, []);
-  useEffect(() => void reload(), [reload]);
+  useEffect(() => {
+    void reload();
+    // A sync that finishes while the page is open adds a run to the list.
+    return watchSyncStatus((status) => {
+      if (status.state !== 'running') void reload();
+    });
+  }, [reload]);
 
   const downloadLog = async () => {
     try {
@@ -125,9 +132,9 @@ export function Diagnostics() {
       {entries === null ? <p aria-busy="true">Loading…</p> : <SyncHistoryTable entries={entries} />}
       <h3>Log</h3>
       <p class="field-help">
-        The last 500 lines the extension logged in the background, with the extension version,
-        the browser and the settings. Credentials are removed. Send it to support with a
-        description of the problem.
+        The last 500 lines the extension logged in the background, with the extension version, the
+        browser and the settings. Credentials are removed. Send it to support with a description of
+        the problem.
       </p>
       <p>
         <button type="button" onClick={() => void downloadLog()} data-testid="download-log">

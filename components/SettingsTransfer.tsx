@@ -67,9 +67,9 @@ export function SettingsTransfer({ onImported }: { onImported(): Promise<void> }
     <section aria-labelledby="settings-file-title" data-testid="settings-transfer">
       <h2 id="settings-file-title">Settings file</h2>
       <p class="field-help">
-        One JSON file with the sync settings, the PSA sites, and every account and product
-        mapping, to copy them to another browser or keep a backup. It never holds the Addigy
-        credentials: connect each browser with its own.
+        One JSON file with the sync settings, the PSA sites, and every account and product mapping,
+        to copy them to another browser or keep a backup. It never holds the Addigy credentials:
+        connect each browser with its own.
       </p>
       <p>
         <button type="button" onClick={() => void exportAll()} data-testid="export-settings">

@@ -180,8 +180,8 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
         ))}
       </select>
       <p id="account-level-help" class="field-help">
-        Each client policy gets its own row in the popup and on agreements, with the devices of
-        its sub-policies included.{' '}
+        Each client policy gets its own row in the popup and on agreements, with the devices of its
+        sub-policies included.{' '}
         {snapshot
           ? 'Only policies with sub-policies in the last sync are listed.'
           : 'Sync once to list the policies that have sub-policies.'}

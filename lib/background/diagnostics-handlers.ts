@@ -59,7 +59,7 @@ export function createDiagnosticsHandlers(
       ]);
       return buildLogExport({
         extensionVersion: browser.runtime.getManifest().version,
-        userAgent: navigator.userAgent,
+        userAgent: globalThis.navigator?.userAgent ?? 'unknown',
         settings,
         entries,
         secrets,

@@ -80,15 +80,17 @@ export function parseSettingsFile(json: unknown): SettingsFile {
   rejectFileOfOtherKind(json);
   const parsed = settingsFileSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const credentialKey = keys.find((key) => CREDENTIAL_KEY.test(key));
-  const where = describePath(issue.path);
-  if (credentialKey !== undefined) {
+  // A key that looks like a credential is reported first, whatever else is wrong.
+  for (const issue of parsed.error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const credentialKey = keys.find((key) => CREDENTIAL_KEY.test(key));
+    if (credentialKey === undefined) continue;
     throw new Error(
-      `The settings file is invalid at ${where}: it contains "${credentialKey}". Settings files never hold credentials; remove that entry, or export the settings again. Nothing was imported.`,
+      `The settings file is invalid at ${describePath(issue.path)}: it contains "${credentialKey}". Settings files never hold credentials; remove that entry, or export the settings again. Nothing was imported.`,
     );
   }
+  const issue = parsed.error.issues[0]!;
+  const where = describePath(issue.path);
   throw new Error(
     `The settings file is invalid at ${where}: ${issue.message.replace(/\.$/, '')}. Correct that value in the file, or export the settings again. Nothing was imported.`,
   );

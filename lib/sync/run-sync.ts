@@ -127,7 +127,12 @@ async function syncWithSignal(
   log.info(`Sync ${run.runId} ${run.policies ? 'resumed' : 'started'}.`);
   const received = { devices: 0 };
   const history = (outcome: Omit<SyncHistoryEntry, 'runId' | 'apiVersion' | 'startedAt'>) =>
-    recordFinishedSync({ runId: run.runId, apiVersion: run.apiVersion, startedAt: now, ...outcome });
+    recordFinishedSync({
+      runId: run.runId,
+      apiVersion: run.apiVersion,
+      startedAt: now,
+      ...outcome,
+    });
   try {
     if (!credentials) {
       throw new Error(
