@@ -24,6 +24,24 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
+/** Shows up to two warnings in full and folds longer lists behind their count. */
+function HistoryWarnings({ warnings }: { warnings: string[] }) {
+  const list = (
+    <ul class="history-warnings">
+      {warnings.map((warning, index) => (
+        <li key={index}>{warning}</li>
+      ))}
+    </ul>
+  );
+  if (warnings.length <= 2) return list;
+  return (
+    <details>
+      <summary>{warnings.length} warnings</summary>
+      {list}
+    </details>
+  );
+}
+
 function HistoryRow({ entry }: { entry: SyncHistoryEntry }) {
   return (
     <tr data-testid="sync-history-row" data-outcome={entry.outcome}>
@@ -38,13 +56,7 @@ function HistoryRow({ entry }: { entry: SyncHistoryEntry }) {
       <td class={`outcome outcome-${entry.outcome}`}>{OUTCOME_TEXT[entry.outcome]}</td>
       <td>
         {entry.error && <p class="history-error">{entry.error}</p>}
-        {entry.warnings.length > 0 && (
-          <ul class="history-warnings">
-            {entry.warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-        )}
+        {entry.warnings.length > 0 && <HistoryWarnings warnings={entry.warnings} />}
         {!entry.error && entry.warnings.length === 0 && <span class="muted">None</span>}
       </td>
     </tr>

@@ -91,6 +91,14 @@ describe('Diagnostics', () => {
     expect(container.querySelectorAll('th[scope="col"]')).toHaveLength(6);
   });
 
+  it('folds more than two warnings', async () => {
+    request.mockResolvedValue([{ ...HISTORY[0]!, warnings: ['One.', 'Two.', 'Three.'] }]);
+    const container = mount(<Diagnostics />);
+    await vi.waitFor(() => expect(container.querySelector('details summary')).not.toBeNull());
+    expect(container.querySelector('details summary')?.textContent).toBe('3 warnings');
+    expect(container.querySelectorAll('details li')).toHaveLength(3);
+  });
+
   it('says when no sync has finished', async () => {
     request.mockResolvedValue([]);
     const container = mount(<Diagnostics />);
