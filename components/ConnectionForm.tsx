@@ -19,7 +19,7 @@ type Result = { kind: 'success' | 'error'; text: string } | null;
 /** The permission that device search needs, as Addigy names it. */
 const VIEW_DEVICES = 'view devices';
 
-/** The stored key's permissions, or why there are none to show. */
+/** Shows the stored key's permissions, or why there are none to show. */
 function KeyPermissions({ settings }: { settings: Settings }) {
   if (settings.apiVersion === 'v1') {
     return (

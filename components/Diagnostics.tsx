@@ -122,7 +122,7 @@ export function Diagnostics() {
       downloadText(logFileName(new Date()), text, 'text/plain');
       setMessage({
         kind: 'success',
-        text: 'Downloaded the log. It holds no credentials; check it before you send it anyway.',
+        text: 'Downloaded the log. Credentials are removed from it, but read it before you send it.',
       });
     } catch (error) {
       setMessage({

@@ -1,6 +1,6 @@
 /**
- * Export and import of the settings with every mapping, as one JSON file. The file never holds
- * credentials. An import is checked whole by the background, so an invalid file changes nothing
+ * Export and import of the settings with every mapping, as one JSON file. The file never
+ * contains credentials. An import is checked whole by the background, so an invalid file changes nothing
  * and the error names the entry that is wrong.
  */
 import { useState } from 'preact/hooks';
@@ -68,8 +68,8 @@ export function SettingsTransfer({ onImported }: { onImported(): Promise<void> }
       <h2 id="settings-file-title">Settings file</h2>
       <p class="field-help">
         One JSON file with the sync settings, the PSA sites, and every account and product mapping,
-        to copy them to another browser or keep a backup. It never holds the Addigy credentials:
-        connect each browser with its own.
+        to copy them to another browser or keep a backup. It never contains the Addigy credentials,
+        so connect each browser with its own.
       </p>
       <p>
         <button type="button" onClick={() => void exportAll()} data-testid="export-settings">

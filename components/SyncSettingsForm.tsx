@@ -25,7 +25,7 @@ type NumberSetting =
 interface NumberField {
   key: NumberSetting;
   label: string;
-  /** What the setting changes, in the user's words. */
+  /** Help text: the effect of the setting, in the user's words. */
   help: string;
   min: number;
   max: number;

@@ -1,7 +1,7 @@
 /**
  * Handlers for the options page's diagnostics and settings file: the sync history, the
  * downloadable log, and export and import of settings with mappings. The log is built here,
- * where the stored credentials can be read and removed from it; the options page never sees them.
+ * where the stored credentials can be read and removed from it, so the options page never receives them.
  */
 import { browser } from 'wxt/browser';
 import { buildLogExport } from '../log/log-export';
@@ -20,7 +20,7 @@ type DiagnosticsHandlers = Pick<
   'settings/export' | 'settings/import' | 'diagnostics/history' | 'diagnostics/log'
 >;
 
-/** The credential values to scrub from the log, or null when the vault cannot be read. */
+/** Returns the credential values to scrub from the log, or null when the vault is locked. */
 async function storedSecrets(): Promise<string[] | null> {
   let credentials: Credentials | null;
   try {

@@ -18,7 +18,7 @@ export interface LogExportInput {
   now: number;
 }
 
-/** The settings that go into the header: everything but `credentialHint`, part of a secret. */
+/** Returns the settings for the header without `credentialHint`, which is part of a secret. */
 export function settingsForLog(settings: Settings): Omit<Settings, 'credentialHint'> {
   const { credentialHint: _hint, ...rest } = settings;
   return rest;

@@ -1,8 +1,8 @@
 /**
  * The extension's logger: levels, a fixed prefix, and redaction of anything that looks like a
  * credential before it reaches the console. Debug output is off in release builds. The
- * background also hands each redacted line to a sink (see `setLogSink`) that keeps the recent
- * lines for the downloadable log; a sink that throws never breaks logging.
+ * background also hands each redacted line to a sink (see `setLogSink`), which keeps the recent
+ * lines for the downloadable log. A sink that throws does not break logging.
  */
 import type { LogEntry, LogLevel } from './log-store';
 

@@ -1,6 +1,6 @@
 /**
  * Export and import of the settings together with every mapping, as one versioned JSON file. The
- * file never holds credentials, their hint or anything from the vault. An import is checked
+ * file never contains credentials, their hint or anything from the vault. An import is checked
  * whole before anything is written, so an invalid file changes nothing, and the error names the
  * entry and field that are wrong and what to do about it.
  *
@@ -15,7 +15,7 @@ import { loadSettings, syncSettingsSchema, updateSettings } from './settings';
 export const SETTINGS_FILE_FORMAT = 'addigy-psa-counts/settings';
 export const SETTINGS_FILE_VERSION = 1;
 
-/** Key names that suggest a credential; a file that has one is rejected with its own message. */
+/** Key names that suggest a credential. A file with one is rejected with its own message. */
 const CREDENTIAL_KEY = /key|secret|client|credential|token|passphrase|vault|hint/i;
 
 const psaSiteSchema = z.string().refine((site) => {
@@ -40,7 +40,7 @@ export type SettingsFile = z.infer<typeof settingsFileSchema>;
 export interface SettingsImportResult {
   accounts: number;
   products: number;
-  /** PSA sites in the file that are not added yet; the user adds each with its permission. */
+  /** PSA sites in the file that are not added yet. The user adds each, granting its permission. */
   sitesToAdd: string[];
 }
 
@@ -86,7 +86,7 @@ export function parseSettingsFile(json: unknown): SettingsFile {
     const credentialKey = keys.find((key) => CREDENTIAL_KEY.test(key));
     if (credentialKey === undefined) continue;
     throw new Error(
-      `The settings file is invalid at ${describePath(issue.path)}: it contains "${credentialKey}". Settings files never hold credentials; remove that entry, or export the settings again. Nothing was imported.`,
+      `The settings file is invalid at ${describePath(issue.path)}: it contains "${credentialKey}". Settings files never contain credentials. Remove that entry, or export the settings again. Nothing was imported.`,
     );
   }
   const issue = parsed.error.issues[0]!;

@@ -185,7 +185,7 @@ async function syncWithSignal(
   }
 }
 
-/** Adds the finished run to the diagnostics; a failing write is logged, never thrown. */
+/** Adds the finished run to the diagnostics. A failing write is logged and not thrown. */
 async function recordFinishedSync(entry: SyncHistoryEntry): Promise<void> {
   try {
     await recordSyncHistory(entry);

@@ -102,7 +102,7 @@ describe('settings file', () => {
     ],
     [{ ...validFile(), version: 2 }, 'has version 2, made by a newer release'],
     [{ ...validFile(), version: 0 }, 'at version:'],
-    [{ ...validFile(), apiKey: 'abc' }, 'it contains "apiKey". Settings files never hold'],
+    [{ ...validFile(), apiKey: 'abc' }, 'it contains "apiKey". Settings files never contain'],
     [{ format: 'addigy-psa-counts/settings', version: 1, clientId: 'x' }, 'contains "clientId"'],
     [withSetting('clientSecret', 'abc'), 'at settings: it contains "clientSecret"'],
     [{ ...validFile(), colour: 'blue' }, 'at the top level: Unrecognized key: "colour"'],
