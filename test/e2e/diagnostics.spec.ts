@@ -29,10 +29,7 @@ async function downloadFrom(page: Page, testId: string): Promise<{ name: string;
   return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') };
 }
 
-test('history lists a failed and a good sync; the log has no credential', async ({
-  extension,
-  fleet,
-}) => {
+test('history and log after two syncs', async ({ extension, fleet }) => {
   let failDevices = true;
   const server = await startAddigyServer({
     fleet,
@@ -100,10 +97,7 @@ test('history lists a failed and a good sync; the log has no credential', async 
   }
 });
 
-test('settings file round trips; an invalid one changes nothing', async ({
-  extension,
-  addigy,
-}, testInfo) => {
+test('settings file round trip and rejection', async ({ extension, addigy }, testInfo) => {
   const options = await openExtensionPage(extension.context, extension.extensionId, 'options.html');
   await authenticate(options, {
     apiVersion: 'v2',
