@@ -1,7 +1,7 @@
 /**
  * Accessibility of the popup, the options page and the mapping side panel, in the light and the
- * dark color scheme: axe-core finds no serious or critical violation (color contrast included),
- * and the keyboard reaches every control of the options page with a visible focus ring.
+ * dark color scheme. Axe-core finds no serious or critical violation, color contrast included.
+ * The keyboard reaches every control of the options page, each with a visible focus ring.
  */
 import type { Frame, Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../../scripts/addigy-server/server';

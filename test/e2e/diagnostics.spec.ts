@@ -1,7 +1,7 @@
 /**
- * The options page's diagnostics and settings file, end to end: a failed and a successful sync
- * against the local Addigy server appear in the sync history, the downloaded log holds neither
- * of the distinctive credentials, and a settings file round trips while an invalid one changes
+ * The options page's diagnostics and settings file, end to end. A failed and a successful sync
+ * against the local Addigy server appear in the sync history, and the downloaded log contains
+ * none of the distinctive credentials. A settings file round trips, and an invalid one changes
  * nothing.
  */
 import { readFile, writeFile } from 'node:fs/promises';

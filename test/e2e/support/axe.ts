@@ -30,7 +30,7 @@ interface AxeResults {
   }>;
 }
 
-/** Runs every WCAG 2.x A and AA rule and the best practices, and returns each violation. */
+/** Runs axe's default rules (WCAG A and AA, and best practices) and returns each violation. */
 export async function runAxe(target: Page | Frame): Promise<AxeFinding[]> {
   const loaded = await target.evaluate(() => 'axe' in window);
   if (!loaded) await target.evaluate(AXE_SOURCE);
