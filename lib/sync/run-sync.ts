@@ -130,7 +130,8 @@ async function syncWithSignal(
     recordFinishedSync({
       runId: run.runId,
       apiVersion: run.apiVersion,
-      startedAt: now,
+      // A resumed run keeps the time it first started.
+      startedAt: run.startedAt,
       ...outcome,
     });
   try {
@@ -289,11 +290,20 @@ export async function resumeInterruptedSync(dependencies = defaultDependencies):
     return;
   }
   await discardRun();
-  await saveSyncStatus({
-    ...status,
-    state: 'failed',
-    finishedAt: dependencies.now(),
-    error:
-      'The last sync was interrupted when the browser stopped the extension. Click Sync now to run it again.',
+  const finishedAt = dependencies.now();
+  const error =
+    'The last sync was interrupted when the browser stopped the extension. Click Sync now to run it again.';
+  await saveSyncStatus({ ...status, state: 'failed', finishedAt, error });
+  await recordFinishedSync({
+    runId: status.runId ?? run?.runId ?? 'unknown',
+    apiVersion: run?.apiVersion ?? (await loadSettings()).apiVersion,
+    startedAt: run?.startedAt ?? status.startedAt ?? finishedAt,
+    finishedAt,
+    outcome: 'failed',
+    pagesFetched: status.pagesFetched,
+    // The stored pages were discarded without being counted.
+    devicesReceived: 0,
+    error,
+    warnings: [],
   });
 }
