@@ -106,8 +106,16 @@ export function ConnectionForm({ settings, onChanged }: Props) {
   };
 
   const forget = async () => {
-    await request({ type: 'credentials/forget' });
     setResult(null);
+    try {
+      await request({ type: 'credentials/forget' });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setResult({
+        kind: 'error',
+        text: `Forgetting the credentials failed: ${reason} Reload this page and try again.`,
+      });
+    }
     await onChanged();
   };
 

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionForm } from '../../components/ConnectionForm';
 import { Diagnostics, formatDuration } from '../../components/Diagnostics';
+import { PsaSites } from '../../components/PsaSites';
 import { SettingsTransfer } from '../../components/SettingsTransfer';
 import { settingsSchema } from '../../lib/settings/settings';
 import type { SyncHistoryEntry } from '../../lib/sync/sync-history';
@@ -244,5 +245,43 @@ describe('ConnectionForm permissions', () => {
       'API V1 does not report the permissions of a client ID.',
     );
     expect(container.querySelector('[data-testid="v1-notice"]')).not.toBeNull();
+  });
+});
+
+describe('error states', () => {
+  beforeEach(() => {
+    request.mockReset();
+  });
+
+  it('PsaSites names a failed removal', async () => {
+    request.mockRejectedValue(new Error('The background did not respond.'));
+    const onChanged = vi.fn(async () => {});
+    const container = mount(<PsaSites sites={['https://psa.example.com']} onChanged={onChanged} />);
+    await act(async () => {
+      container
+        .querySelector<HTMLButtonElement>('[aria-label="Remove https://psa.example.com"]')!
+        .click();
+    });
+    await vi.waitFor(() =>
+      expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+        'Removing https://psa.example.com failed: The background did not respond. Reload this page and try again.',
+      ),
+    );
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('ConnectionForm names a failed forget', async () => {
+    request.mockRejectedValue(new Error('The background did not respond.'));
+    const settings = settingsSchema.parse({ credentialsConfigured: true });
+    const container = mount(<ConnectionForm settings={settings} onChanged={async () => {}} />);
+    const forget = [...container.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Forget credentials',
+    )!;
+    await act(async () => forget.click());
+    await vi.waitFor(() =>
+      expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+        'Forgetting the credentials failed: The background did not respond. Reload this page and try again.',
+      ),
+    );
   });
 });
