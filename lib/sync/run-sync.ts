@@ -107,6 +107,8 @@ async function syncWithSignal(
 ): Promise<Snapshot> {
   let status = await loadSyncStatus();
   const now = dependencies.now();
+  // A refusal while blocked adds no history entry: no run starts, and each scheduled sync until
+  // the block ends would otherwise add one.
   if (status.blockedUntil !== null && status.blockedUntil > now) {
     throw new Error(
       `Syncing is paused until ${new Date(status.blockedUntil).toLocaleString()} because Addigy appears to have blocked the API key for exceeding its rate limit. Try again after that.`,
