@@ -16,6 +16,41 @@ interface Props {
 
 type Result = { kind: 'success' | 'error'; text: string } | null;
 
+/** The permission that device search needs, as Addigy names it. */
+const VIEW_DEVICES = 'view devices';
+
+/** Shows the stored key's permissions, or why there are none to show. */
+function KeyPermissions({ settings }: { settings: Settings }) {
+  if (settings.apiVersion === 'v1') {
+    return (
+      <p class="field-help" data-testid="api-permissions">
+        API V1 does not report the permissions of a client ID.
+      </p>
+    );
+  }
+  const permissions = settings.apiPermissions;
+  if (!permissions) return null;
+  const canViewDevices = permissions.some(
+    (permission) => permission.trim().toLowerCase() === VIEW_DEVICES,
+  );
+  return (
+    <div data-testid="api-permissions">
+      <p class="field-help">The API key's permissions, as Addigy reported them:</p>
+      <ul class="permission-list">
+        {permissions.map((permission) => (
+          <li key={permission}>{permission}</li>
+        ))}
+      </ul>
+      {!canViewDevices && (
+        <p class="error">
+          The key lacks "View Devices", so syncs fail. Add that permission to the key in Addigy
+          under Account &gt; Integrations.
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function ConnectionForm({ settings, onChanged }: Props) {
   const [apiVersion, setApiVersion] = useState(settings.apiVersion);
   const [apiUrl, setApiUrl] = useState(settings.apiUrl);
@@ -71,15 +106,23 @@ export function ConnectionForm({ settings, onChanged }: Props) {
   };
 
   const forget = async () => {
-    await request({ type: 'credentials/forget' });
     setResult(null);
+    try {
+      await request({ type: 'credentials/forget' });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setResult({
+        kind: 'error',
+        text: `Forgetting the credentials failed: ${reason} Reload this page and try again.`,
+      });
+    }
     await onChanged();
   };
 
   return (
     <form onSubmit={authenticate} data-testid="connection-form">
       <fieldset>
-        <legend>Addigy API</legend>
+        <legend>API version, URL and credentials</legend>
         {settings.credentialsConfigured && (
           <p class="success" data-testid="credentials-configured">
             Credentials are configured for API {settings.apiVersion.toUpperCase()} at{' '}
@@ -89,6 +132,7 @@ export function ConnectionForm({ settings, onChanged }: Props) {
             </button>
           </p>
         )}
+        {settings.credentialsConfigured && <KeyPermissions settings={settings} />}
         <div role="radiogroup" aria-label="API version">
           <label>
             <input

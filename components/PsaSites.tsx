@@ -44,9 +44,18 @@ export function PsaSites({ sites, onChanged }: Props) {
   };
 
   const remove = async (origin: string) => {
-    await request({ type: 'psaSites/remove', origin });
-    await removeSitePermission(sitePattern(origin));
-    setMessage({ kind: 'success', text: `Removed ${origin}.` });
+    setMessage(null);
+    try {
+      await request({ type: 'psaSites/remove', origin });
+      await removeSitePermission(sitePattern(origin));
+      setMessage({ kind: 'success', text: `Removed ${origin}.` });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setMessage({
+        kind: 'error',
+        text: `Removing ${origin} failed: ${reason} Reload this page and try again.`,
+      });
+    }
     await onChanged();
   };
 

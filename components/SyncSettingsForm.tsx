@@ -22,37 +22,70 @@ type NumberSetting =
   | 'maxRequestsPerWindow'
   | 'maxInFlight';
 
-const NUMBER_FIELDS: Array<{ key: NumberSetting; label: string; min: number; max: number }> = [
+interface NumberField {
+  key: NumberSetting;
+  label: string;
+  /** Help text: the effect of the setting, in the user's words. */
+  help: string;
+  min: number;
+  max: number;
+}
+
+const NUMBER_FIELDS: NumberField[] = [
   {
     key: 'syncIntervalMinutes',
     label: 'Sync every (minutes)',
+    help: 'How often the extension syncs in the background. "Sync now" in the popup syncs at once.',
     min: MIN_SYNC_INTERVAL_MINUTES,
     max: 1440,
   },
   {
     key: 'staleAfterDays',
     label: 'A device is stale after (days without check-in)',
+    help: 'Stale devices are still counted; the popup shows how many beside each total.',
     min: 1,
     max: 365,
   },
-  { key: 'snapshotsKept', label: 'Syncs kept for history', min: 1, max: 1000 },
+  {
+    key: 'snapshotsKept',
+    label: 'Syncs kept for history',
+    help: 'Older synced counts are deleted beyond this number.',
+    min: 1,
+    max: 1000,
+  },
   {
     key: 'maxRequestsPerWindow',
-    label: 'Most Addigy requests in any 10 seconds (Addigy blocks a key above 1,000)',
+    label: 'Maximum Addigy requests in any 10 seconds',
+    help: 'Addigy blocks an API key for 24 hours above 1,000 requests in 10 seconds, so keep this well below.',
     ...BUDGET_BOUNDS.maxRequestsPerWindow,
   },
-  { key: 'maxInFlight', label: 'Most Addigy requests at once', ...BUDGET_BOUNDS.maxInFlight },
+  {
+    key: 'maxInFlight',
+    label: 'Maximum Addigy requests at once',
+    help: 'Requests sent in parallel during a sync.',
+    ...BUDGET_BOUNDS.maxInFlight,
+  },
 ];
 
-/** Policies that can hold clients: those with children, by name. */
-function parentPolicies(snapshot: Snapshot | null): Array<{ id: string; name: string }> {
-  if (!snapshot) return [];
-  const policies = Object.values(snapshot.counts.policies);
+/**
+ * Policies that can hold clients: those with children in the last sync, by name. A chosen
+ * policy missing from that sync (none yet, or one set by an imported settings file) is kept as
+ * an option, so that saving other settings does not silently change the account level.
+ */
+function parentPolicies(
+  snapshot: Snapshot | null,
+  chosenId: string,
+): Array<{ id: string; name: string }> {
+  const policies = snapshot ? Object.values(snapshot.counts.policies) : [];
   const parents = new Set(policies.map((policy) => policy.parentId).filter((id) => id !== null));
-  return policies
+  const options = policies
     .filter((policy) => parents.has(policy.policyId))
     .map((policy) => ({ id: policy.policyId, name: policy.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  if (chosenId && !options.some((option) => option.id === chosenId)) {
+    options.push({ id: chosenId, name: `policy ID ${chosenId}, not in the last sync` });
+  }
+  return options;
 }
 
 /** Reads the number fields, or returns the first invalid one's error. */
@@ -106,7 +139,9 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
     }
   };
 
-  const parents = parentPolicies(snapshot);
+  const storedParentId =
+    settings.accountLevel.kind === 'children' ? settings.accountLevel.parentId : '';
+  const parents = parentPolicies(snapshot, storedParentId);
   return (
     <form onSubmit={save} aria-labelledby="sync-settings-title" data-testid="sync-settings">
       <h2 id="sync-settings-title">Sync</h2>
@@ -115,6 +150,7 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
           <label for={`setting-${field.key}`}>{field.label}</label>
           <input
             id={`setting-${field.key}`}
+            aria-describedby={`setting-${field.key}-help`}
             type="number"
             min={field.min}
             max={field.max}
@@ -124,11 +160,15 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
               setValues((previous) => ({ ...previous, [field.key]: value }));
             }}
           />
+          <p id={`setting-${field.key}-help`} class="field-help">
+            {field.help} From {field.min} to {field.max}.
+          </p>
         </div>
       ))}
       <label for="account-level">Client policies are</label>
       <select
         id="account-level"
+        aria-describedby="account-level-help"
         value={parentId}
         onChange={(event) => setParentId(event.currentTarget.value)}
       >
@@ -139,6 +179,13 @@ export function SyncSettingsForm({ settings, snapshot, onChanged }: Props) {
           </option>
         ))}
       </select>
+      <p id="account-level-help" class="field-help">
+        Each client policy gets its own row in the popup and on agreements, with the devices of its
+        sub-policies included.{' '}
+        {snapshot
+          ? 'Only policies with sub-policies in the last sync are listed.'
+          : 'Sync once to list the policies that have sub-policies.'}
+      </p>
       <p>
         <button type="submit" data-testid="save-sync-settings">
           Save sync settings

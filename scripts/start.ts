@@ -5,9 +5,10 @@
  *     npm start
  *     npm start -- --headless --out DIR [--fleet FILE] [--api v1|v2]
  *
- * The headless run goes through the real UI (options, popup, agreement page), writes
- * popup.png, agreement.png and counts.csv to DIR, prints the per-policy table and exits 0; on
- * any failure it names the step and exits 1.
+ * The headless run goes through the real UI (options, popup, agreement page, side panel),
+ * writes popup.png, agreement.png, sidepanel.png and counts.csv to DIR, prints the per-policy
+ * table and exits 0; on any failure it names the step and exits 1. The README's screenshots are
+ * made with `npm start -- --headless --out docs/screenshots`.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -21,7 +22,8 @@ import { runHeadlessDemo } from './demo/headless';
 const USAGE = `Usage: npm start -- [--headless --out DIR] [--fleet FILE] [--api v1|v2]
 
   --headless     run the whole flow without a window and write screenshots and the CSV
-  --out DIR      where the headless run writes popup.png, agreement.png and counts.csv
+  --out DIR      where the headless run writes popup.png, agreement.png, sidepanel.png and
+                 counts.csv (docs/screenshots for the README)
   --fleet FILE   fleet JSON file for the local Addigy server (default: a generated demo fleet)
   --api v1|v2    the Addigy API version the headless run connects with (default v2)`;
 

@@ -18,6 +18,7 @@ import { loadLatestSnapshot } from '../sync/snapshot-store';
 import { loadSyncStatus, saveSyncStatus } from '../sync/sync-status';
 import { credentialHint, deleteCredentials, getVaultState, saveCredentials } from '../vault/vault';
 import { vaultHandlers } from './vault-handlers';
+import { createDiagnosticsHandlers } from './diagnostics-handlers';
 import { mappingHandlers } from './mapping-handlers';
 import { overlayCountsFor } from './overlay-counts';
 import { findAccountMapping } from '../mapping/account-mapping';
@@ -80,6 +81,7 @@ export const handlers: Handlers = {
       apiUrl: credentials.apiUrl,
       credentialsConfigured: true,
       credentialHint: credentialHint(credentials),
+      apiPermissions: result.permissions,
     });
     // The first sync starts at once so the popup has numbers; its errors show in the popup.
     runSync().catch(() => log.info('The first sync after authenticating failed.'));
@@ -89,7 +91,11 @@ export const handlers: Handlers = {
   'credentials/forget': async () => {
     await cancelSync('The sync was stopped because the credentials were forgotten.');
     await deleteCredentials();
-    await updateSettings({ credentialsConfigured: false, credentialHint: null });
+    await updateSettings({
+      credentialsConfigured: false,
+      credentialHint: null,
+      apiPermissions: null,
+    });
     return null;
   },
 
@@ -154,4 +160,6 @@ export const handlers: Handlers = {
     const target = { companyName, mappedPolicyId: mapping?.policyId ?? null };
     return overlayCountsFor(snapshot, target, productIds, await listProductMappings());
   },
+
+  ...createDiagnosticsHandlers(applyBudgetSettings),
 };

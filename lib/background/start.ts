@@ -3,7 +3,8 @@
  * event that woke the worker only to listeners present when the script's first turn ends.
  */
 import { browser } from 'wxt/browser';
-import { log } from '../log/logger';
+import { log, setLogSink } from '../log/logger';
+import { createLogPersistence } from '../log/log-store';
 import { handleMessage } from '../messaging/router';
 import { persistBudget } from '../addigy/budget-persistence';
 import { loadSettings } from '../settings/settings';
@@ -17,6 +18,7 @@ import { sitePattern } from '../psa-sites/sites';
 
 /** Registers the listeners, then starts up; the promise settles when start-up has finished. */
 export function startBackground(): Promise<void> {
+  setLogSink(createLogPersistence(reportLogWriteFailure));
   restrictLocalStorage();
   browser.runtime.onMessage.addListener(async (message, sender) => {
     const { psaSites } = await loadSettings();
@@ -41,6 +43,14 @@ export function startBackground(): Promise<void> {
     void runScheduledSync();
   });
   return initialise();
+}
+
+let logWriteFailures = 0;
+
+/** Reports a failed write of log lines to the console only, once per 100 failures. */
+function reportLogWriteFailure(error: unknown, dropped: number): void {
+  if (logWriteFailures++ % 100 !== 0) return;
+  console.warn(`[addigy-counts] Could not keep ${dropped} log line(s) for the diagnostics.`, error);
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * The extension's logger: levels, a fixed prefix, and redaction of anything that looks like a
- * credential before it reaches the console. Debug output is off in release builds.
+ * credential before it reaches the console. Debug output is off in release builds. The
+ * background also hands each redacted line to a sink (see `setLogSink`), which keeps the recent
+ * lines for the downloadable log. A sink that throws does not break logging.
  */
-
-type Level = 'debug' | 'info' | 'warn' | 'error';
+import type { LogEntry, LogLevel } from './log-store';
 
 const SECRET_PATTERNS: RegExp[] = [
   // Query parameters and headers that carry Addigy credentials.
@@ -37,9 +38,24 @@ function format(value: unknown): unknown {
   return value;
 }
 
-function write(level: Level, message: string, details: unknown[]): void {
+let sink: ((entry: LogEntry) => void) | null = null;
+
+/** Sets where redacted lines go besides the console; null stops it. */
+export function setLogSink(next: ((entry: LogEntry) => void) | null): void {
+  sink = next;
+}
+
+function write(level: LogLevel, message: string, details: unknown[]): void {
   if (level === 'debug' && !import.meta.env.DEV) return;
-  console[level](`[addigy-counts] ${redact(message)}`, ...details.map(format));
+  const line = `[addigy-counts] ${redact(message)}`;
+  const formatted = details.map(format);
+  console[level](line, ...formatted);
+  if (!sink) return;
+  try {
+    sink({ at: Date.now(), level, text: [redact(message), ...formatted.map(String)].join(' ') });
+  } catch {
+    // The console already has the line; the sink is only a copy.
+  }
 }
 
 export const log = {

@@ -16,11 +16,18 @@ export const MAPPINGS_FILE_VERSION = 1;
 /** Far above any real MSP's mapping count; keeps a hostile file from filling the database. */
 const MAX_ENTRIES = 20_000;
 
+/** The two mapping lists, shared by the mappings file and the settings file. */
+export const mappingListsShape = {
+  accountMappings: z.array(accountMappingInputSchema).max(MAX_ENTRIES),
+  productMappings: z.array(productMappingSchema).max(MAX_ENTRIES),
+};
+
+type MappingLists = z.infer<z.ZodObject<typeof mappingListsShape>>;
+
 const mappingsFileSchema = z.object({
   format: z.literal('addigy-psa-counts/mappings'),
   version: z.literal(MAPPINGS_FILE_VERSION),
-  accountMappings: z.array(accountMappingInputSchema).max(MAX_ENTRIES),
-  productMappings: z.array(productMappingSchema).max(MAX_ENTRIES),
+  ...mappingListsShape,
 });
 
 export type MappingsFile = z.infer<typeof mappingsFileSchema>;
@@ -52,9 +59,17 @@ export async function importMappings(
       `The mappings file is invalid at ${where}: ${issue.message} Nothing was imported.`,
     );
   }
+  return writeMappings(parsed.data, now);
+}
+
+/** Replaces or adds the checked `lists` in one transaction, so a failed write adds none. */
+export async function writeMappings(
+  lists: MappingLists,
+  now = Date.now(),
+): Promise<{ accounts: number; products: number }> {
   const db = await openExtensionDb();
   const transaction = db.transaction(['accountMappings', 'productMappings'], 'readwrite');
-  for (const mapping of parsed.data.accountMappings) {
+  for (const mapping of lists.accountMappings) {
     const record: AccountMapping = {
       ...mapping,
       host: mapping.host.toLowerCase(),
@@ -63,12 +78,9 @@ export async function importMappings(
     };
     await transaction.objectStore('accountMappings').put(record);
   }
-  for (const mapping of parsed.data.productMappings as ProductMapping[]) {
+  for (const mapping of lists.productMappings as ProductMapping[]) {
     await transaction.objectStore('productMappings').put(mapping);
   }
   await transaction.done;
-  return {
-    accounts: parsed.data.accountMappings.length,
-    products: parsed.data.productMappings.length,
-  };
+  return { accounts: lists.accountMappings.length, products: lists.productMappings.length };
 }

@@ -74,6 +74,11 @@ export const messageSchema = z.discriminatedUnion('type', [
     agreementId: z.string().max(100).nullable(),
     productIds: z.array(z.string().max(MAX_PRODUCT_ID_LENGTH)).max(MAX_PRODUCT_IDS),
   }),
+  z.object({ type: z.literal('settings/export') }),
+  /** The parsed JSON of a settings file, checked whole by `importSettingsFile`. */
+  z.object({ type: z.literal('settings/import'), file: z.unknown() }),
+  z.object({ type: z.literal('diagnostics/history') }),
+  z.object({ type: z.literal('diagnostics/log') }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;

@@ -35,6 +35,10 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
     'vault/enablePassphrase',
     'vault/disablePassphrase',
     'vault/forgetPassphrase',
+    'settings/export',
+    'settings/import',
+    'diagnostics/history',
+    'diagnostics/log',
   ]),
   'side-panel': new Set<MessageType>([
     'panel/policies',

@@ -45,6 +45,11 @@ export const settingsSchema = z.object({
   credentialsConfigured: z.boolean().catch(false),
   /** The last four characters of the API key or client secret, such as "…3f9a", or "…". */
   credentialHint: z.string().max(8).nullable().catch(null),
+  /**
+   * The V2 key's permissions as `GET /configuration/permissions` listed them when it was
+   * authenticated; null for V1, which reports none, and before the first authentication.
+   */
+  apiPermissions: z.array(z.string().max(200)).max(500).nullable().catch(null),
   syncIntervalMinutes: syncSettingsSchema.shape.syncIntervalMinutes.catch(60),
   accountLevel: accountLevelSchema.catch({ kind: 'roots' }),
   staleAfterDays: syncSettingsSchema.shape.staleAfterDays.catch(30),

@@ -26,6 +26,8 @@ import {
 } from './run-store';
 import type { FetchWarning, Snapshot } from './snapshot';
 import { loadSyncStatus, saveSyncStatus } from './sync-status';
+import { recordSyncHistory, type SyncHistoryEntry } from './sync-history';
+import { describeSnapshotWarnings } from './warning-text';
 
 export interface SyncDependencies {
   loadCredentials: () => Promise<Credentials | null>;
@@ -49,6 +51,8 @@ const SYNC_DEADLINE_MS = 2 * 60 * 60_000;
 
 let running: Promise<Snapshot> | undefined;
 let cancelRunning: AbortController | undefined;
+/** Abort reasons given by `cancelSync`, which the history records as cancelled, not failed. */
+const cancelReasons = new WeakSet<object>();
 
 /**
  * Stops the running sync, if any, with `reason` as its error, and resolves once it has stopped.
@@ -56,7 +60,9 @@ let cancelRunning: AbortController | undefined;
  */
 export async function cancelSync(reason: string): Promise<void> {
   if (!running) return;
-  cancelRunning?.abort(new Error(reason));
+  const error = new Error(reason);
+  cancelReasons.add(error);
+  cancelRunning?.abort(error);
   await running.catch(() => undefined);
 }
 
@@ -101,6 +107,8 @@ async function syncWithSignal(
 ): Promise<Snapshot> {
   let status = await loadSyncStatus();
   const now = dependencies.now();
+  // A refusal while blocked adds no history entry: no run starts, and each scheduled sync until
+  // the block ends would otherwise add one.
   if (status.blockedUntil !== null && status.blockedUntil > now) {
     throw new Error(
       `Syncing is paused until ${new Date(status.blockedUntil).toLocaleString()} because Addigy appears to have blocked the API key for exceeding its rate limit. Try again after that.`,
@@ -119,6 +127,15 @@ async function syncWithSignal(
   };
   await saveSyncStatus(status);
   log.info(`Sync ${run.runId} ${run.policies ? 'resumed' : 'started'}.`);
+  const received = { devices: 0 };
+  const history = (outcome: Omit<SyncHistoryEntry, 'runId' | 'apiVersion' | 'startedAt'>) =>
+    recordFinishedSync({
+      runId: run.runId,
+      apiVersion: run.apiVersion,
+      // A resumed run keeps the time it first started.
+      startedAt: run.startedAt,
+      ...outcome,
+    });
   try {
     if (!credentials) {
       throw new Error(
@@ -131,6 +148,7 @@ async function syncWithSignal(
       settings,
       run,
       signal,
+      received,
       (fetched, expected) => {
         status = { ...status, pagesFetched: fetched, pagesExpected: expected };
         void saveSyncStatus(status);
@@ -140,21 +158,42 @@ async function syncWithSignal(
     const finishedAt = dependencies.now();
     await saveSyncStatus({ ...status, state: 'idle', finishedAt, error: null, blockedUntil: null });
     log.info(`Sync ${run.runId} finished in ${finishedAt - run.startedAt} ms.`);
+    await history({
+      finishedAt,
+      outcome: 'succeeded',
+      pagesFetched: status.pagesFetched,
+      devicesReceived: snapshot.counts.recordsReceived,
+      error: null,
+      warnings: describeSnapshotWarnings(snapshot),
+    });
     return snapshot;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const blockedUntil =
       error instanceof AddigyError && error.kind === 'blocked' ? error.retryAt : null;
     await discardRun();
-    await saveSyncStatus({
-      ...status,
-      state: 'failed',
-      finishedAt: dependencies.now(),
+    const finishedAt = dependencies.now();
+    await saveSyncStatus({ ...status, state: 'failed', finishedAt, error: message, blockedUntil });
+    const cancelled = signal.aborted && cancelReasons.has(signal.reason as object);
+    log.error(`Sync ${run.runId} ${cancelled ? 'was cancelled' : 'failed'}.`, error);
+    await history({
+      finishedAt,
+      outcome: cancelled ? 'cancelled' : 'failed',
+      pagesFetched: status.pagesFetched,
+      devicesReceived: received.devices,
       error: message,
-      blockedUntil,
+      warnings: [],
     });
-    log.error(`Sync ${run.runId} failed.`, error);
     throw error instanceof Error ? error : new Error(message);
+  }
+}
+
+/** Adds the finished run to the diagnostics. A failing write is logged and not thrown. */
+async function recordFinishedSync(entry: SyncHistoryEntry): Promise<void> {
+  try {
+    await recordSyncHistory(entry);
+  } catch (error) {
+    log.warn(`Could not record sync ${entry.runId} in the sync history.`, error);
   }
 }
 
@@ -182,6 +221,7 @@ async function fetchAndCount(
   settings: Settings,
   run: SyncRun,
   signal: AbortSignal,
+  received: { devices: number },
   onPage: (pagesFetched: number, pagesExpected: number | null) => void,
 ): Promise<Snapshot> {
   const client = dependencies.createClient(credentials, signal);
@@ -196,6 +236,7 @@ async function fetchAndCount(
       onPage: async (page) => {
         run.pageCount = Math.max(run.pageCount ?? 0, page.pageCount);
         run.reportedTotal = page.reportedTotal;
+        received.devices += page.devices.length;
         await savePage(run, { runId: run.runId, page: page.page, devices: page.devices });
       },
     },
@@ -251,11 +292,20 @@ export async function resumeInterruptedSync(dependencies = defaultDependencies):
     return;
   }
   await discardRun();
-  await saveSyncStatus({
-    ...status,
-    state: 'failed',
-    finishedAt: dependencies.now(),
-    error:
-      'The last sync was interrupted when the browser stopped the extension. Click Sync now to run it again.',
+  const finishedAt = dependencies.now();
+  const error =
+    'The last sync was interrupted when the browser stopped the extension. Click Sync now to run it again.';
+  await saveSyncStatus({ ...status, state: 'failed', finishedAt, error });
+  await recordFinishedSync({
+    runId: status.runId ?? run?.runId ?? 'unknown',
+    apiVersion: run?.apiVersion ?? (await loadSettings()).apiVersion,
+    startedAt: run?.startedAt ?? status.startedAt ?? finishedAt,
+    finishedAt,
+    outcome: 'failed',
+    pagesFetched: status.pagesFetched,
+    // The stored pages were discarded without being counted.
+    devicesReceived: 0,
+    error,
+    warnings: [],
   });
 }

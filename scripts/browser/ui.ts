@@ -124,3 +124,27 @@ export async function exportCsv(popup: Page): Promise<string> {
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/**
+ * Opens the mapping side panel from the summary chip on a PSA page and returns the panel's
+ * frame once it lists policies. The chip's "Mappings" button sits in a closed shadow root, which
+ * locators cannot enter, so the click goes to the button's place at the right end of the chip,
+ * and the frame is found by its URL.
+ */
+export async function openSidePanel(page: Page, extensionId: string): Promise<Frame> {
+  const chip = page.locator('[data-addigy-summary]');
+  await chip.waitFor({ timeout: 15_000 });
+  const box = await chip.boundingBox();
+  if (!box) throw new Error('The summary chip on the agreement page is not visible.');
+  await page.mouse.click(box.x + box.width - 25, box.y + box.height / 2);
+  const prefix = `chrome-extension://${extensionId}/sidepanel.html`;
+  const deadline = Date.now() + 15_000;
+  let frame = page.frames().find((candidate) => candidate.url().startsWith(prefix));
+  while (!frame) {
+    if (Date.now() > deadline) throw new Error('The mapping side panel did not open in 15 s.');
+    await page.waitForTimeout(100);
+    frame = page.frames().find((candidate) => candidate.url().startsWith(prefix));
+  }
+  await frame.getByTestId('panel-policy').first().waitFor({ timeout: 15_000 });
+  return frame;
+}

@@ -1,6 +1,9 @@
 /**
  * The headless demo: every step a user takes, through the real UI, against the local servers.
- * It writes popup.png, agreement.png and counts.csv to the output folder and prints the table.
+ * It writes popup.png, agreement.png, sidepanel.png and counts.csv to the output folder and
+ * prints the table. The README's screenshots come from this run:
+ *
+ *     npm start -- --headless --out docs/screenshots
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +14,7 @@ import {
   authenticate,
   exportCsv,
   openExtensionPage,
+  openSidePanel,
   readPopupTable,
   waitForSyncToSettle,
   type ConnectionInput,
@@ -78,9 +82,13 @@ export async function runHeadlessDemo(options: HeadlessDemoOptions): Promise<boo
       await popup.setViewportSize({ width: 780, height: 900 });
       await popup.screenshot({ path: path.join(options.outDir, 'popup.png'), fullPage: true });
     });
-    await step('Open the agreement page and screenshot it', () =>
+    const agreement = await step('Open the agreement page and screenshot it', () =>
       captureAgreement(browser, options, rows),
     );
+    await step('Open the mapping side panel and screenshot it', async () => {
+      await openSidePanel(agreement, browser.extensionId);
+      await agreement.screenshot({ path: path.join(options.outDir, 'sidepanel.png') });
+    });
     printTable(rows);
     return true;
   } finally {
@@ -90,13 +98,14 @@ export async function runHeadlessDemo(options: HeadlessDemoOptions): Promise<boo
 
 /**
  * Opens the ConnectWise fixture for the largest client, with one line that matches, one that
- * bills more than Addigy counts and one that bills fewer, and waits for the three badges.
+ * bills more than Addigy counts and one that bills fewer, waits for the three badges and
+ * returns the page.
  */
 async function captureAgreement(
   browser: ExtensionBrowser,
   options: HeadlessDemoOptions,
   rows: PopupRow[],
-): Promise<void> {
+): Promise<Page> {
   const client = [...rows]
     .filter((row) => row.name !== 'Unassigned' && row.name !== 'Not in a client policy')
     .sort((a, b) => (b.values.total ?? 0) - (a.values.total ?? 0))[0];
@@ -114,6 +123,8 @@ async function captureAgreement(
   ];
   const query = new URLSearchParams({
     company: client.name,
+    companyId: '250',
+    agreementId: '9001',
     agreementName: `${client.name} - Managed Apple Devices`,
     lines: JSON.stringify(lines),
   });
@@ -122,6 +133,7 @@ async function captureAgreement(
   await page.goto(`${options.psaUrl}/v4_6_release/ConnectWise.aspx?${query.toString()}`);
   await page.locator('[data-addigy-badge]').nth(2).waitFor({ timeout: 15_000 });
   await page.screenshot({ path: path.join(options.outDir, 'agreement.png'), fullPage: true });
+  return page;
 }
 
 function printTable(rows: PopupRow[]): void {

@@ -20,6 +20,7 @@ const settings: Settings = {
   apiUrl: 'https://api.addigy.com',
   credentialsConfigured: false,
   credentialHint: null,
+  apiPermissions: null,
   syncIntervalMinutes: 60,
   accountLevel: { kind: 'roots' },
   staleAfterDays: 30,

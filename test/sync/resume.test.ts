@@ -5,6 +5,7 @@ import { V2Client } from '../../lib/addigy/v2-client';
 import { beginRun, loadCurrentRun, savePage, type SyncRun } from '../../lib/sync/run-store';
 import { resumeInterruptedSync, runSync, type SyncDependencies } from '../../lib/sync/run-sync';
 import { loadLatestSnapshot } from '../../lib/sync/snapshot-store';
+import { listSyncHistory } from '../../lib/sync/sync-history';
 import { IDLE_STATUS, loadSyncStatus, saveSyncStatus } from '../../lib/sync/sync-status';
 import { generateDemoFleet } from '../../scripts/addigy-server/demo-fleet';
 import {
@@ -80,7 +81,8 @@ describe('resumeInterruptedSync', () => {
   beforeEach(useFreshStorage);
 
   it('resumes from the stored pages', async () => {
-    await leaveInterruptedRun(Date.now());
+    const startedAt = Date.now();
+    await leaveInterruptedRun(startedAt);
     const since = server.requests.length;
     await resumeInterruptedSync(dependencies());
 
@@ -92,6 +94,10 @@ describe('resumeInterruptedSync', () => {
     expect(server.requests.slice(since).some((r) => r.path.includes('policies'))).toBe(false);
     expect(await loadCurrentRun()).toBeNull();
     expect((await loadSyncStatus()).state).toBe('idle');
+    const history = await listSyncHistory();
+    expect(history).toHaveLength(1);
+    expect(history[0]?.outcome).toBe('succeeded');
+    expect(history[0]?.startedAt).toBe(startedAt);
   });
 
   it('discards a run older than 30 minutes', async () => {
@@ -102,6 +108,9 @@ describe('resumeInterruptedSync', () => {
     expect(await loadCurrentRun()).toBeNull();
     expect(await loadLatestSnapshot()).toBeNull();
     expect(await loadSyncStatus()).toMatchObject({ state: 'failed' });
+    const [recorded] = await listSyncHistory();
+    expect(recorded?.outcome).toBe('failed');
+    expect(recorded?.error).toContain('The last sync was interrupted');
   });
 
   it('does nothing after a finished sync', async () => {
