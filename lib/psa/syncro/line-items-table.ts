@@ -8,21 +8,23 @@ import type { LandmarkWarner } from '../landmark-warnings';
 import { parseQuantity, readText } from '../page-text';
 import type { AgreementLine } from '../types';
 import { cellsByColumn } from '../table-cells';
+import {
+  findColumns,
+  type ColumnHeaders,
+  type ColumnPositions as FoundColumns,
+} from '../column-finder';
 
 type Column = 'productId' | 'description' | 'quantity';
 
 /** Header texts of the columns the adapter reads, lower-cased. A column may have several. */
-const COLUMN_HEADERS: Record<Column, readonly string[]> = {
+const COLUMN_HEADERS: ColumnHeaders<Column> = {
   productId: ['item', 'product'],
   description: ['description'],
   quantity: ['quantity', 'qty'],
 };
 
 /** The position of each column. The table is only recognised when both required ones exist. */
-export type ColumnPositions = Partial<Record<Column, number>> & {
-  productId: number;
-  quantity: number;
-};
+export type ColumnPositions = FoundColumns<Column, 'productId' | 'quantity'>;
 
 export interface LineItemsTable {
   columns: ColumnPositions;
@@ -40,15 +42,7 @@ function ownRows(table: Element): HTMLElement[] {
 }
 
 function mapColumns(headerRow: Element): ColumnPositions | null {
-  const headerTexts = cellsByColumn(headerRow).map((cell) => readText(cell).toLowerCase());
-  const positions: Partial<Record<Column, number>> = {};
-  for (const [column, headers] of Object.entries(COLUMN_HEADERS) as [Column, readonly string[]][]) {
-    const position = headerTexts.findIndex((text) => headers.includes(text));
-    if (position !== -1) positions[column] = position;
-  }
-  const { productId, quantity } = positions;
-  if (productId === undefined || quantity === undefined) return null;
-  return { ...positions, productId, quantity };
+  return findColumns(cellsByColumn(headerRow), COLUMN_HEADERS, ['productId', 'quantity']);
 }
 
 /**
