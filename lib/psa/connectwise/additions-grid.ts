@@ -4,7 +4,7 @@
  * GWT compiler and change with every release. Only rows with the stable class `cw-ml-row` are
  * lines, so header, footer and placeholder rows are ignored.
  */
-import { parseQuantity, readFieldValue, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { LandmarkWarner } from '../landmark-warnings';
 import type { AgreementLine } from '../types';
 import { cellsByColumn } from '../table-cells';
@@ -126,7 +126,7 @@ export function readAdditionLines(grid: AdditionsGrid, warn: LandmarkWarner): Ag
       cancelled: columns.cancelled !== undefined && readText(cells[columns.cancelled]) !== '',
       row,
       quantityCell,
-      quantityInput: quantityCell.querySelector<HTMLInputElement>('input:not([type="hidden"])'),
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;

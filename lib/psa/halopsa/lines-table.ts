@@ -6,7 +6,7 @@
  * Columns are matched by header text, so their order does not matter.
  */
 import type { LandmarkWarner } from '../landmark-warnings';
-import { parseQuantity, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { AgreementLine } from '../types';
 import {
   findColumns,
@@ -89,12 +89,12 @@ export function readInvoiceLines(table: LinesTable, warn: LandmarkWarner): Agree
     const quantityCell = cells[columns.quantity];
     if (!productId || !quantityCell) continue;
 
-    const quantity = parseQuantity(readText(quantityCell));
+    const quantity = parseQuantity(readFieldValue(quantityCell));
     if (quantity === null) {
       warn(
         'quantity format',
         `HaloPSA: line "${productId}" has a Quantity value that is not a number in the form ` +
-          `1,234.00 ("${readText(quantityCell)}"), so no count is shown for it. Numbers in ` +
+          `1,234.00 ("${readFieldValue(quantityCell)}"), so no count is shown for it. Numbers in ` +
           'other formats, such as 1.234,00, are not read yet.',
       );
       continue;
@@ -109,6 +109,10 @@ export function readInvoiceLines(table: LinesTable, warn: LandmarkWarner): Agree
       cancelled: readInactive(columns.inactive === undefined ? undefined : cells[columns.inactive]),
       row,
       quantityCell,
+      // NOTE: Edit mode is modelled on react-table rendering an input in the quantity cell of
+      // each line, bound to React state. Halo's recurring invoice editor has not been checked
+      // on a live Halo instance.
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;

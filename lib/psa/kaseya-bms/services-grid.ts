@@ -7,7 +7,7 @@
  * table with the same headers is read as well.
  */
 import type { LandmarkWarner } from '../landmark-warnings';
-import { parseQuantity, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { AgreementLine } from '../types';
 import { cellsByColumn } from '../table-cells';
 import {
@@ -41,14 +41,15 @@ function mapColumns(headerRow: Element): ColumnPositions | null {
 }
 
 /**
- * Returns the data rows that belong to the header row: the `rgRow` and `rgAltRow` rows of its
- * RadGrid, not those of a grid nested inside it, or else the other rows of its own table outside
+ * Returns the data rows that belong to the header row: the `rgRow`, `rgAltRow` and `rgEditRow`
+ * rows of its RadGrid, not those of a grid nested inside it, or else the other rows of its own table outside
  * `<thead>` and `<tfoot>`.
  */
 function findDataRows(headerRow: Element): HTMLElement[] {
   const grid = headerRow.closest('.RadGrid');
   if (grid) {
-    return Array.from(grid.querySelectorAll<HTMLElement>('tr.rgRow, tr.rgAltRow')).filter(
+    const rows = grid.querySelectorAll<HTMLElement>('tr.rgRow, tr.rgAltRow, tr.rgEditRow');
+    return Array.from(rows).filter(
       (row) => row.closest('.RadGrid') === grid,
     );
   }
@@ -85,12 +86,12 @@ export function readServiceLines(grid: ServicesGrid, warn: LandmarkWarner): Agre
     const productId = readText(productCell);
     if (!productId || !quantityCell || quantityCell === productCell) continue;
 
-    const quantity = parseQuantity(readText(quantityCell));
+    const quantity = parseQuantity(readFieldValue(quantityCell));
     if (quantity === null) {
       warn(
         'quantity format',
         `Kaseya BMS: service "${productId}" has a Units value that is not a number in the ` +
-          `form 1,234.00 ("${readText(quantityCell)}"), so no count is shown for it. Numbers ` +
+          `form 1,234.00 ("${readFieldValue(quantityCell)}"), so no count is shown for it. Numbers ` +
           'in other formats, such as 1.234,00, are not read yet.',
       );
       continue;
@@ -105,6 +106,10 @@ export function readServiceLines(grid: ServicesGrid, warn: LandmarkWarner): Agre
       cancelled: false,
       row,
       quantityCell,
+      // NOTE: Edit mode is modelled on a RadGrid editing its rows in place: the row becomes
+      // `tr.rgEditRow` and Units a RadNumericTextBox (a text input beside a hidden state field).
+      // How BMS edits a contract's services has not been checked on a live BMS.
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;

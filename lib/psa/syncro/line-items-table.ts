@@ -5,7 +5,7 @@
  * footer are ignored.
  */
 import type { LandmarkWarner } from '../landmark-warnings';
-import { parseQuantity, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { AgreementLine } from '../types';
 import { cellsByColumn } from '../table-cells';
 import {
@@ -84,12 +84,12 @@ export function readLineItems(table: LineItemsTable, warn: LandmarkWarner): Agre
     // NOTE: Lines of the recurring types Asset Counter and Policy Folder get their quantity
     // from a device count when the invoice is made. What the schedule page shows for them has
     // not been checked, and text that is not a number skips the line with this warning.
-    const quantity = parseQuantity(readText(quantityCell));
+    const quantity = parseQuantity(readFieldValue(quantityCell));
     if (quantity === null) {
       warn(
         'quantity format',
         `Syncro: line item "${productId}" has a Quantity value that is not a number in the ` +
-          `form 1,234.00 ("${readText(quantityCell)}"), so no count is shown for it. Numbers ` +
+          `form 1,234.00 ("${readFieldValue(quantityCell)}"), so no count is shown for it. Numbers ` +
           'in other formats, such as 1.234,00, are not read yet.',
       );
       continue;
@@ -104,6 +104,9 @@ export function readLineItems(table: LineItemsTable, warn: LandmarkWarner): Agre
       cancelled: false,
       row,
       quantityCell,
+      // NOTE: Edit mode is modelled on a Rails edit form around the line items table, with a
+      // quantity field in each row. Syncro's own schedule editor has not been checked live.
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;
