@@ -201,6 +201,47 @@ test('same-named companies keep separate mappings', async ({ extension, psa, fle
   await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(acme.total));
 });
 
+test('panel follows an in-page move to a same-named record', async ({ extension, psa, fleet }) => {
+  const rows = expectedRootCounts(fleet);
+  const acme = rows.find((row) => row.name === 'Acme Dental')!;
+  const oakridge = rows.find((row) => row.name === 'Oakridge Academy')!;
+  const page = await extension.context.newPage();
+  await openRecord(page, psa.url, record('801'));
+  const frame = await openMappingPanel(page, extension.extensionId);
+  await frame.getByRole('button', { name: 'Map to Acme Dental' }).click();
+  await expect(frame.getByTestId('current-mapping-scope')).toHaveText('whole company (ID 801)');
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(acme.total));
+
+  // The app moves to another company of the same name and updates its banner in place.
+  const moveTo = (fixture: FixtureRecord) =>
+    page.evaluate(
+      (url) => {
+        const app = window as unknown as {
+          cwFixture: { navigate(url: string, options: { inPlace: boolean }): void };
+        };
+        app.cwFixture.navigate(url, { inPlace: true });
+      },
+      recordUrl(psa.url, fixture),
+    );
+  await moveTo(record('802'));
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveCount(0);
+  const chip = page.locator('[data-addigy-summary]');
+  await expect(chip).toHaveAttribute('data-panel', 'open');
+  await expect(frame.getByTestId('account-mapping')).toBeVisible();
+  await expect(frame.getByTestId('current-mapping')).toHaveCount(0);
+  await expect(frame.getByTestId('panel-company')).toHaveText(`Company on this page: ${NEAR_NAME}`);
+
+  await frame.getByRole('button', { name: 'Map to Oakridge Academy' }).click();
+  await expect(frame.getByTestId('current-mapping-scope')).toHaveText('whole company (ID 802)');
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(oakridge.total));
+
+  await moveTo(record('801'));
+  await expect(frame.getByTestId('current-mapping-policy')).toHaveText('Acme Dental');
+  await expect(frame.getByTestId('current-mapping-scope')).toHaveText('whole company (ID 801)');
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(acme.total));
+  await expect(chip).toHaveAttribute('data-panel', 'open');
+});
+
 test('export then import round-trips', async ({ extension, psa, fleet }) => {
   const acme = expectedRootCounts(fleet).find((row) => row.name === 'Acme Dental')!;
   const page = await extension.context.newPage();

@@ -49,9 +49,7 @@ function findDataRows(headerRow: Element): HTMLElement[] {
   const grid = headerRow.closest('.RadGrid');
   if (grid) {
     const rows = grid.querySelectorAll<HTMLElement>('tr.rgRow, tr.rgAltRow, tr.rgEditRow');
-    return Array.from(rows).filter(
-      (row) => row.closest('.RadGrid') === grid,
-    );
+    return Array.from(rows).filter((row) => row.closest('.RadGrid') === grid);
   }
   const table = headerRow.closest('table');
   return Array.from(table?.querySelectorAll<HTMLElement>('tr') ?? []).filter((row) => {
