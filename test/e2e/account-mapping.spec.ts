@@ -85,18 +85,41 @@ test('drag and drop maps the company', async ({ extension, psa, fleet }) => {
   await openRecord(page, psa.url, record('310'));
   const frame = await openMappingPanel(page, extension.extensionId);
 
-  // With Playwright 1.65 and Chromium, neither dragTo nor mouse steps start a native drag inside
-  // the panel, an out-of-process frame: no dragstart fires there. So the drag's events are
-  // dispatched in the real browser, carrying one DataTransfer from dragstart to drop.
-  const dataTransfer = await frame.evaluateHandle(() => new DataTransfer());
+  // A real mouse drag through the browser's input pipeline, so that Chromium starts a native
+  // drag in the panel, an out-of-process frame. The drag only lands when the row and the target
+  // are both in view, so the list is filtered down to the row first.
+  await frame.getByLabel('Search policies').fill('oakridge');
+  const source = policyRow(frame, 'Oakridge Academy');
   const target = frame.getByTestId('mapping-drop-target');
-  await policyRow(frame, 'Oakridge Academy').dispatchEvent('dragstart', { dataTransfer });
-  await target.dispatchEvent('dragenter', { dataTransfer });
-  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y + from.height / 2, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
   await expect(target).toHaveClass(/drag-over/);
-  await target.dispatchEvent('drop', { dataTransfer });
+  await expect(frame.getByTestId('current-mapping')).toHaveCount(0);
+  await page.mouse.up();
+
   await expect(frame.getByTestId('current-mapping-policy')).toHaveText('Oakridge Academy');
+  await expect(target).toHaveCount(0);
   await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(oakridge.total));
+});
+
+test('dropping outside the target maps nothing', async ({ extension, psa }) => {
+  const page = await extension.context.newPage();
+  await openRecord(page, psa.url, record('311'));
+  const frame = await openMappingPanel(page, extension.extensionId);
+  await frame.getByLabel('Search policies').fill('oakridge');
+  const source = policyRow(frame, 'Oakridge Academy');
+  const target = frame.getByTestId('mapping-drop-target');
+
+  await source.dragTo(frame.getByLabel('Search policies'));
+
+  await expect(target).not.toHaveClass(/drag-over/);
+  await expect(frame.getByTestId('current-mapping')).toHaveCount(0);
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveCount(0);
 });
 
 test('keyboard picks up and maps a policy', async ({ extension, psa, fleet }) => {
