@@ -5,7 +5,7 @@
  * The side panel names a record's PSA site by the host in its URL fragment, because the panel's
  * own origin is the extension's. So every host that a side panel sends, in a record or inside a
  * mapping key, must belong to a PSA site the user added or to a built-in pattern (the list the
- * content script runs on), and must be the host of the tab that the panel sits in. The browser
+ * content script runs on). It must also be the host of the tab that the panel sits in. The browser
  * sets that tab's URL (`sender.tab.url`) because the extension holds the host permission of
  * every PSA site, and a panel whose tab URL is unknown gets nothing. A panel therefore cannot
  * read or change the mappings of another site than the page it was opened on. Extension pages
@@ -64,8 +64,8 @@ async function requireRecordHost(host: string, context: HandlerContext): Promise
   const tabHost = context.tabHost ?? null;
   if (tabHost === null) {
     throw new Error(
-      "The side panel's tab has no known address, so mappings cannot be read or changed from " +
-        'it. Reload the PSA page and open the panel again.',
+      "The side panel's tab URL is missing, so mappings cannot be read or changed from it. " +
+        'Reload the PSA page and open the panel again.',
     );
   }
   // NOTE: The tab's URL is the top-level page's, so a PSA screen framed from another host than

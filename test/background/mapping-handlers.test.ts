@@ -166,7 +166,7 @@ describe('mappingHandlers', () => {
 describe('mappingHandlers side panel tab check', () => {
   const OTHER_SITE = 'eu.myconnectwise.net';
   const MISMATCH = `its tab shows "${OTHER_SITE}", so the request was rejected`;
-  const NO_TAB = "The side panel's tab has no known address";
+  const NO_TAB = "The side panel's tab URL is missing";
 
   beforeEach(async () => {
     await useFreshStorage();

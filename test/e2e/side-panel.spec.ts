@@ -313,7 +313,7 @@ test('panel cannot name another PSA site', async ({ extension, psa }) => {
   expect(
     await send({ type: 'accountMappings/mappedPolicies', psa: 'connectwise', host: 'localhost' }),
   ).toEqual(rejection);
-  // The same request about the panel's own site is answered.
+  // The same request about the panel's own site gets a reply.
   expect(await send({ type: 'accountMappings/forRecord', ...record, host: '127.0.0.1' })).toEqual({
     ok: true,
     data: null,
