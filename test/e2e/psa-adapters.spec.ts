@@ -142,23 +142,35 @@ function editLines(quantity: number): string {
   );
 }
 
+function autotaskServices(quantity: number): string {
+  return encodeURIComponent(
+    JSON.stringify([
+      { id: 'MDM-TOTAL', name: 'Apple devices', units: quantity },
+      { id: 'HELPDESK', name: 'Help desk', units: 3 },
+    ]),
+  );
+}
+
 const editablePages: EditablePage[] = [
   {
-    name: 'Autotask',
-    path: (quantity, edit) => {
-      const services = encodeURIComponent(
-        JSON.stringify([
-          { id: 'MDM-TOTAL', name: 'Apple devices', units: quantity },
-          { id: 'HELPDESK', name: 'Help desk', units: 3 },
-        ]),
-      );
-      return (
-        `/Contracts/Views/ContractView.asp?contractID=29683964&ClientName=Acme%20Dental` +
-        `&services=${services}${edit ? '&edit=1' : ''}`
-      );
-    },
+    name: 'Autotask legacy',
+    path: (quantity, edit) =>
+      `/Contracts/Views/ContractView.asp?contractID=29683964&ClientName=Acme%20Dental` +
+      `&services=${autotaskServices(quantity)}${edit ? '&edit=1' : ''}`,
     root: '#at-summary',
     frameUrl: /contractsummary/i,
+  },
+  {
+    name: 'Autotask new interface',
+    path: (quantity, edit) => {
+      const viewData = Buffer.from(JSON.stringify({ contractId: 29683964 })).toString('base64');
+      return (
+        `/AutotaskOnyx/LandingPage?view=umbrella-contract-details` +
+        `&view-data=${encodeURIComponent(viewData)}&company=Acme%20Dental` +
+        `&services=${autotaskServices(quantity)}${edit ? '&edit=1' : ''}`
+      );
+    },
+    root: '#onyx-app',
   },
   {
     name: 'HaloPSA',

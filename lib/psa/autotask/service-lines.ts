@@ -111,9 +111,9 @@ export function readServiceLines(
       cancelled: context.cancelled,
       row: current.row,
       quantityCell: current.unitsCell,
-      // NOTE: Edit mode is modelled on the legacy summary's services table with a Units field
-      // in each period row. Autotask may edit units in a dialog instead, which has not been
-      // checked on a live Autotask page, and then no field is found here and Apply is not shown.
+      // NOTE: Edit mode is modelled on a Units field in each period row of the services grid, on
+      // both screens. Autotask may edit units in a dialog instead, which has not been checked on
+      // a live Autotask page, and then no field is found here and Apply is not shown.
       quantityInput: findTextField(current.unitsCell),
     });
   }
