@@ -23,6 +23,11 @@ function usePanelRecord(): PanelRecord {
   return useMemo(() => readPanelRecord(hash), [hash]);
 }
 
+/** Identifies the record by its PSA, site and ids, because two PSA companies can share a name. */
+function recordKey(record: PanelRecord): string {
+  return JSON.stringify([record.psa, record.host, record.companyId, record.agreementId]);
+}
+
 export function SidePanelApp() {
   const record = usePanelRecord();
   const [revision, setRevision] = useState(0);
@@ -55,7 +60,8 @@ export function SidePanelApp() {
       <p class="company" data-testid="panel-company">
         Company on this page: <strong>{record.companyName || 'not found'}</strong>
       </p>
-      <AccountMappingPanel record={record} account={account} />
+      {/* A new key per record resets a half-finished choice when the page moves to another. */}
+      <AccountMappingPanel key={recordKey(record)} record={record} account={account} />
       <ProductMappings onChange={onMappingsChanged} />
       <MappingReview
         productIds={record.productIds}

@@ -32,27 +32,47 @@ export function useAccountMapping(record: PanelRecord, onChange: () => void): Ac
   const usable = recordProblem(record) === null;
   const { psa, host, companyId, agreementId } = record;
 
-  const reload = useCallback(async () => {
-    const [found, policyIds] = await Promise.all([
-      request<AccountMapping | null>({
-        type: 'accountMappings/forRecord',
-        psa,
-        host,
-        companyId,
-        agreementId,
-      }),
-      request<string[]>({ type: 'accountMappings/mappedPolicies', psa, host }),
-    ]);
+  const load = useCallback(
+    () =>
+      Promise.all([
+        request<AccountMapping | null>({
+          type: 'accountMappings/forRecord',
+          psa,
+          host,
+          companyId,
+          agreementId,
+        }),
+        request<string[]>({ type: 'accountMappings/mappedPolicies', psa, host }),
+      ]),
+    [psa, host, companyId, agreementId],
+  );
+  const reload = async () => {
+    const [found, policyIds] = await load();
     setMapping(found);
     setMappedPolicyIds(new Set(policyIds));
-  }, [psa, host, companyId, agreementId]);
+  };
 
+  // A reply for a record the panel no longer shows, after a move to another record, is dropped.
   useEffect(() => {
     setMapping(null);
     setMappedPolicyIds(new Set());
+    setError(null);
     if (!usable) return;
-    reload().catch((loadError: unknown) => setError(messageOf(loadError)));
-  }, [reload, usable]);
+    let current = true;
+    load().then(
+      ([found, policyIds]) => {
+        if (!current) return;
+        setMapping(found);
+        setMappedPolicyIds(new Set(policyIds));
+      },
+      (loadError: unknown) => {
+        if (current) setError(messageOf(loadError));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [load, usable]);
 
   const save = async (input: AccountMappingInput) => {
     try {

@@ -3,12 +3,13 @@
  * mapping. The router has already parsed each message and checked that its sender may send it.
  *
  * The side panel names a record's PSA site by the host in its URL fragment, because the panel's
- * own origin is the extension's and the router gives handlers no tab URL. So every host that a
- * side panel sends, in a record or inside a mapping key, must belong to a PSA site the user
- * added or to a built-in pattern: the same list the content script runs on. A panel therefore
- * cannot read or change the mappings of a site where the extension does not run. It can still
- * name another added PSA site than the one its tab shows, which only a check against the tab's
- * URL would prevent. Extension pages may delete the mappings of any site.
+ * own origin is the extension's. So every host that a side panel sends, in a record or inside a
+ * mapping key, must belong to a PSA site the user added or to a built-in pattern (the list the
+ * content script runs on). It must also be the host of the tab that the panel sits in. The browser
+ * sets that tab's URL (`sender.tab.url`) because the extension holds the host permission of
+ * every PSA site, and a panel whose tab URL is unknown gets nothing. A panel therefore cannot
+ * read or change the mappings of another site than the page it was opened on. Extension pages
+ * may delete the mappings of any site.
  */
 import {
   deleteAccountMapping,
@@ -53,6 +54,30 @@ async function requirePsaSiteHost(host: string): Promise<void> {
   );
 }
 
+/**
+ * Throws unless the sender may use the mappings of `host`: a PSA site that the user added or a
+ * built-in pattern, and for the side panel, the host of the tab it sits in.
+ */
+async function requireRecordHost(host: string, context: HandlerContext): Promise<void> {
+  await requirePsaSiteHost(host);
+  if (context.senderClass !== 'side-panel') return;
+  const tabHost = context.tabHost ?? null;
+  if (tabHost === null) {
+    throw new Error(
+      "The side panel's tab URL is missing, so mappings cannot be read or changed from it. " +
+        'Reload the PSA page and open the panel again.',
+    );
+  }
+  // NOTE: The tab's URL is the top-level page's, so a PSA screen framed from another host than
+  // its tab's gets no account mapping from the panel. No supported PSA is known to do that.
+  if (host.toLowerCase() !== tabHost) {
+    throw new Error(
+      `The side panel asked for the mappings of "${host}", but its tab shows "${tabHost}", so ` +
+        'the request was rejected. Reload the PSA page and open the panel again.',
+    );
+  }
+}
+
 /** Returns the host inside an account mapping key such as "connectwise|host|company:250". */
 function hostOfKey(key: string): string {
   const parts = key.split('|');
@@ -63,26 +88,26 @@ function hostOfKey(key: string): string {
 }
 
 export const mappingHandlers: Pick<Handlers, MappingMessageType> = {
-  'accountMappings/forRecord': async ({ psa, host, companyId, agreementId }) => {
-    await requirePsaSiteHost(host);
+  'accountMappings/forRecord': async ({ psa, host, companyId, agreementId }, context) => {
+    await requireRecordHost(host, context);
     return findAccountMapping({ psa, host, companyId, agreementId });
   },
 
-  'accountMappings/mappedPolicies': async ({ psa, host }) => {
-    await requirePsaSiteHost(host);
+  'accountMappings/mappedPolicies': async ({ psa, host }, context) => {
+    await requireRecordHost(host, context);
     const site = host.toLowerCase();
     const mappings = await listAccountMappings();
     const onSite = mappings.filter((mapping) => mapping.psa === psa && mapping.host === site);
     return [...new Set(onSite.map((mapping) => mapping.policyId))];
   },
 
-  'accountMappings/save': async ({ mapping }) => {
-    await requirePsaSiteHost(mapping.host);
+  'accountMappings/save': async ({ mapping }, context) => {
+    await requireRecordHost(mapping.host, context);
     return saveAccountMapping(mapping);
   },
 
   'accountMappings/delete': async ({ key }, context: HandlerContext) => {
-    if (context.senderClass !== 'extension-page') await requirePsaSiteHost(hostOfKey(key));
+    if (context.senderClass !== 'extension-page') await requireRecordHost(hostOfKey(key), context);
     await deleteAccountMapping(key);
     return null;
   },

@@ -59,6 +59,18 @@ export interface HandlerContext {
   senderClass: SenderClass;
   /** The sender frame's origin, set by the browser. */
   origin: string | null;
+  /**
+   * The host name of the sender's tab, from `sender.tab.url`, or null when the browser did not
+   * give it. For the side panel it is the PSA page that the panel sits in.
+   */
+  tabHost?: string | null;
+}
+
+/** Returns the host name in `sender.tab.url`, lower-cased, or null when it has none. */
+export function tabHostOf(sender: SenderInfo): string | null {
+  const url = sender.tab?.url;
+  if (!url || !URL.canParse(url)) return null;
+  return new URL(url).hostname.toLowerCase() || null;
 }
 
 export type Handlers = {
@@ -108,7 +120,8 @@ export async function handleMessage(
     ) => Promise<unknown>;
     const origin =
       sender.origin ?? (sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : null);
-    return { ok: true, data: await handler(message, { senderClass, origin }) };
+    const context = { senderClass, origin, tabHost: tabHostOf(sender) };
+    return { ok: true, data: await handler(message, context) };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     log.warn(`"${message.type}" failed.`, error);

@@ -227,7 +227,7 @@ function renderOverlay(
   // The chip shows without counts too, because its side panel is where the company gets mapped.
   const anchor = adapter.findSummaryAnchor?.(doc);
   const summary = { ...summarizeComparisons(comparisons), unmatched: counts === null };
-  if (anchor) chip.render(anchor, summary, page.companyName);
+  if (anchor) chip.render(anchor, summary, page);
   else chip.remove();
 }
 

@@ -34,9 +34,20 @@ export interface SummaryChipOptions {
   signal: AbortSignal;
 }
 
+/** The PSA record that the chip's panel maps: its company name and ids, as the adapter read them. */
+export interface ChipRecord {
+  companyName: string;
+  companyId?: string | null;
+  /** The agreement's id. */
+  recordId: string | null;
+}
+
 export interface SummaryChip {
-  /** Shows `summary` right after `anchor` and returns the host element. */
-  render(anchor: Element, summary: LineSummary, companyName: string): HTMLElement;
+  /**
+   * Shows `summary` right after `anchor` and returns the host element. An open panel is moved to
+   * `record` when its name or an id changed, as after a single-page move to another record.
+   */
+  render(anchor: Element, summary: LineSummary, record: ChipRecord): HTMLElement;
   /** Closes the panel and removes the chip from the page. */
   remove(): void;
 }
@@ -49,6 +60,8 @@ export function createSummaryChip(doc: Document, options: SummaryChipOptions): S
   const { text, button } = buildChip(doc, root);
   let panel: PanelFrame | null = null;
   let companyName = '';
+  // The record the panel shows. Two companies can share a name, so the ids are part of it.
+  let recordKey = '';
 
   const panelUrl = () => sidePanelUrl(options.panelPageUrl, companyName);
   const setOpen = (open: boolean) => {
@@ -85,13 +98,15 @@ export function createSummaryChip(doc: Document, options: SummaryChipOptions): S
   );
 
   return {
-    render(anchor, summary, company) {
+    render(anchor, summary, record) {
       removeForeignChips(doc, host);
       if (!host.isConnected || host.previousElementSibling !== anchor) anchor.after(host);
       text.textContent = describeSummary(summary);
       setSummaryAttributes(host, summary);
-      if (company !== companyName) {
-        companyName = company;
+      const key = JSON.stringify([record.companyName, record.companyId ?? null, record.recordId]);
+      if (key !== recordKey) {
+        recordKey = key;
+        companyName = record.companyName;
         panel?.navigate(panelUrl());
       }
       return host;

@@ -32,6 +32,15 @@ export function readFieldValue(element: Element): string {
   return normalizeText((control as HTMLInputElement | HTMLTextAreaElement).value);
 }
 
+/**
+ * Returns the text field inside a grid cell, such as a line's quantity while the user edits the
+ * record, or null when the cell shows its value as text.
+ */
+export function findTextField(cell: Element): HTMLInputElement | null {
+  const selector = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"])';
+  return cell.querySelector<HTMLInputElement>(selector);
+}
+
 // NOTE: Only en-US separators are read ("1,234.50"). A PSA set to a locale that writes
 // "1.234,50" gives text that does not match, and the caller skips that line.
 const QUANTITY_PATTERN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;

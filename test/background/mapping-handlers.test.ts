@@ -10,7 +10,11 @@ import type { HandlerContext } from '../../lib/messaging/router';
 import { updateSettings } from '../../lib/settings/settings';
 import { useFreshStorage } from '../helpers/fresh-db';
 
-const PANEL: HandlerContext = { senderClass: 'side-panel', origin: 'chrome-extension://abc' };
+const PANEL: HandlerContext = {
+  senderClass: 'side-panel',
+  origin: 'chrome-extension://abc',
+  tabHost: 'na.myconnectwise.net',
+};
 const OPTIONS: HandlerContext = { senderClass: 'extension-page', origin: 'chrome-extension://abc' };
 const MAPPING: AccountMappingInput = {
   psa: 'connectwise',
@@ -156,5 +160,72 @@ describe('mappingHandlers', () => {
     expect(
       await mappingHandlers['accountMappings/list']({ type: 'accountMappings/list' }, OPTIONS),
     ).toMatchObject([{ companyId: '250', policyId: 'p-acme' }]);
+  });
+});
+
+describe('mappingHandlers side panel tab check', () => {
+  const OTHER_SITE = 'eu.myconnectwise.net';
+  const MISMATCH = `its tab shows "${OTHER_SITE}", so the request was rejected`;
+  const NO_TAB = "The side panel's tab URL is missing";
+
+  beforeEach(async () => {
+    await useFreshStorage();
+    await updateSettings({
+      psaSites: ['https://na.myconnectwise.net', `https://${OTHER_SITE}`],
+    });
+  });
+
+  /** Sends one side panel message about a record on `host` with the given context. */
+  const SEND: Record<string, (host: string, context: HandlerContext) => Promise<unknown>> = {
+    forRecord: (host, context) =>
+      mappingHandlers['accountMappings/forRecord'](
+        { type: 'accountMappings/forRecord', ...MAPPING, host },
+        context,
+      ),
+    mappedPolicies: (host, context) =>
+      mappingHandlers['accountMappings/mappedPolicies'](
+        { type: 'accountMappings/mappedPolicies', psa: 'connectwise', host },
+        context,
+      ),
+    save: (host, context) =>
+      mappingHandlers['accountMappings/save'](
+        { type: 'accountMappings/save', mapping: { ...MAPPING, host } },
+        context,
+      ),
+    delete: (host, context) =>
+      mappingHandlers['accountMappings/delete'](
+        { type: 'accountMappings/delete', key: `connectwise|${host}|company:250` },
+        context,
+      ),
+  };
+  const TYPES = Object.keys(SEND);
+
+  it.each(
+    TYPES.flatMap((type) => [
+      [type, 'another added site', { ...PANEL, tabHost: OTHER_SITE }, MISMATCH],
+      [type, 'no tab URL', { ...PANEL, tabHost: null }, NO_TAB],
+      [type, 'no tab host given', { senderClass: 'side-panel', origin: null }, NO_TAB],
+    ]) as [string, string, HandlerContext, string][],
+  )('%s from a panel whose tab has %s is rejected', async (type, _case, context, error) => {
+    await saveAccountMapping(MAPPING);
+
+    await expect(SEND[type]!('na.myconnectwise.net', context)).rejects.toThrow(error);
+    expect(await listAccountMappings()).toHaveLength(1);
+  });
+
+  it.each(TYPES)('%s from a panel on the same host is handled', async (type) => {
+    await saveAccountMapping({ ...MAPPING, policyId: 'p-old' });
+
+    await expect(SEND[type]!('NA.myconnectwise.net', PANEL)).resolves.not.toThrow();
+  });
+
+  it('options page deletes without a tab', async () => {
+    const saved = await saveAccountMapping(MAPPING);
+    await mappingHandlers['accountMappings/delete'](
+      { type: 'accountMappings/delete', key: saved.key },
+      { senderClass: 'extension-page', origin: 'chrome-extension://abc', tabHost: null },
+    );
+
+    expect(await listAccountMappings()).toEqual([]);
   });
 });

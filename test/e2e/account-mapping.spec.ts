@@ -85,18 +85,41 @@ test('drag and drop maps the company', async ({ extension, psa, fleet }) => {
   await openRecord(page, psa.url, record('310'));
   const frame = await openMappingPanel(page, extension.extensionId);
 
-  // With Playwright 1.65 and Chromium, neither dragTo nor mouse steps start a native drag inside
-  // the panel, an out-of-process frame: no dragstart fires there. So the drag's events are
-  // dispatched in the real browser, carrying one DataTransfer from dragstart to drop.
-  const dataTransfer = await frame.evaluateHandle(() => new DataTransfer());
+  // A real mouse drag through the browser's input pipeline, so that Chromium starts a native
+  // drag in the panel, an out-of-process frame. The drag only lands when the row and the target
+  // are both in view, so the list is filtered down to the row first.
+  await frame.getByLabel('Search policies').fill('oakridge');
+  const source = policyRow(frame, 'Oakridge Academy');
   const target = frame.getByTestId('mapping-drop-target');
-  await policyRow(frame, 'Oakridge Academy').dispatchEvent('dragstart', { dataTransfer });
-  await target.dispatchEvent('dragenter', { dataTransfer });
-  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y + from.height / 2, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
   await expect(target).toHaveClass(/drag-over/);
-  await target.dispatchEvent('drop', { dataTransfer });
+  await expect(frame.getByTestId('current-mapping')).toHaveCount(0);
+  await page.mouse.up();
+
   await expect(frame.getByTestId('current-mapping-policy')).toHaveText('Oakridge Academy');
+  await expect(target).toHaveCount(0);
   await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(oakridge.total));
+});
+
+test('dropping outside the target maps nothing', async ({ extension, psa }) => {
+  const page = await extension.context.newPage();
+  await openRecord(page, psa.url, record('311'));
+  const frame = await openMappingPanel(page, extension.extensionId);
+  await frame.getByLabel('Search policies').fill('oakridge');
+  const source = policyRow(frame, 'Oakridge Academy');
+  const target = frame.getByTestId('mapping-drop-target');
+
+  await source.dragTo(frame.getByLabel('Search policies'));
+
+  await expect(target).not.toHaveClass(/drag-over/);
+  await expect(frame.getByTestId('current-mapping')).toHaveCount(0);
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveCount(0);
 });
 
 test('keyboard picks up and maps a policy', async ({ extension, psa, fleet }) => {
@@ -199,6 +222,47 @@ test('same-named companies keep separate mappings', async ({ extension, psa, fle
 
   await openRecord(page, psa.url, record('501'));
   await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(acme.total));
+});
+
+test('panel follows an in-page move to a same-named record', async ({ extension, psa, fleet }) => {
+  const rows = expectedRootCounts(fleet);
+  const acme = rows.find((row) => row.name === 'Acme Dental')!;
+  const oakridge = rows.find((row) => row.name === 'Oakridge Academy')!;
+  const page = await extension.context.newPage();
+  await openRecord(page, psa.url, record('801'));
+  const frame = await openMappingPanel(page, extension.extensionId);
+  await frame.getByRole('button', { name: 'Map to Acme Dental' }).click();
+  await expect(frame.getByTestId('current-mapping-scope')).toHaveText('whole company (ID 801)');
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(acme.total));
+
+  // The app moves to another company of the same name and updates its banner in place.
+  const moveTo = (fixture: FixtureRecord) =>
+    page.evaluate(
+      (url) => {
+        const app = window as unknown as {
+          cwFixture: { navigate(url: string, options: { inPlace: boolean }): void };
+        };
+        app.cwFixture.navigate(url, { inPlace: true });
+      },
+      recordUrl(psa.url, fixture),
+    );
+  await moveTo(record('802'));
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveCount(0);
+  const chip = page.locator('[data-addigy-summary]');
+  await expect(chip).toHaveAttribute('data-panel', 'open');
+  await expect(frame.getByTestId('account-mapping')).toBeVisible();
+  await expect(frame.getByTestId('current-mapping')).toHaveCount(0);
+  await expect(frame.getByTestId('panel-company')).toHaveText(`Company on this page: ${NEAR_NAME}`);
+
+  await frame.getByRole('button', { name: 'Map to Oakridge Academy' }).click();
+  await expect(frame.getByTestId('current-mapping-scope')).toHaveText('whole company (ID 802)');
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(oakridge.total));
+
+  await moveTo(record('801'));
+  await expect(frame.getByTestId('current-mapping-policy')).toHaveText('Acme Dental');
+  await expect(frame.getByTestId('current-mapping-scope')).toHaveText('whole company (ID 801)');
+  await expect(badgeOf(page, 'MDM-TOTAL')).toHaveAttribute('data-count', String(acme.total));
+  await expect(chip).toHaveAttribute('data-panel', 'open');
 });
 
 test('export then import round-trips', async ({ extension, psa, fleet }) => {

@@ -171,8 +171,10 @@ test('Apply fills the quantity in edit mode', async ({ extension, psa, fleet }) 
   // Billed is quantity less included, so the quantity becomes the count plus the included unit.
   await expect(input).toHaveValue(String(phones + 1));
   await expect(input).toHaveAttribute('data-model-value', String(phones + 1));
-  await expect(input).toHaveAttribute('data-changed', 'true');
+  await expect(input).toHaveAttribute('data-input-events', '1');
+  await expect(input).toHaveAttribute('data-change-events', '1');
   await expect(badge).toHaveAttribute('data-status', 'match');
+  await expect(page.locator('#cw-app')).toHaveAttribute('data-save-count', '0');
   expect(page.url()).toBe(url);
 });
 

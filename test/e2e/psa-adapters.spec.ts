@@ -121,3 +121,125 @@ test('Autotask new interface follows pushState', async ({ extension, psa, fleet 
   );
   await expectOneBadge(page, oakridge.total, 'over');
 });
+
+/** A PSA page that can show its lines read-only or in edit mode. */
+interface EditablePage {
+  name: string;
+  /** The page's path with one MDM-TOTAL line of `quantity` and a HELPDESK line of 3. */
+  path(quantity: number, edit: boolean): string;
+  /** The element that counts the page's submissions and saves. */
+  root: string;
+  /** The document that shows the lines: the page's own, or a frame's whose URL matches. */
+  frameUrl?: RegExp;
+}
+
+function editLines(quantity: number): string {
+  return encodeURIComponent(
+    JSON.stringify([
+      { productId: 'MDM-TOTAL', description: 'Apple devices', quantity },
+      { productId: 'HELPDESK', description: 'Help desk', quantity: 3 },
+    ]),
+  );
+}
+
+function autotaskServices(quantity: number): string {
+  return encodeURIComponent(
+    JSON.stringify([
+      { id: 'MDM-TOTAL', name: 'Apple devices', units: quantity },
+      { id: 'HELPDESK', name: 'Help desk', units: 3 },
+    ]),
+  );
+}
+
+const editablePages: EditablePage[] = [
+  {
+    name: 'Autotask legacy',
+    path: (quantity, edit) =>
+      `/Contracts/Views/ContractView.asp?contractID=29683964&ClientName=Acme%20Dental` +
+      `&services=${autotaskServices(quantity)}${edit ? '&edit=1' : ''}`,
+    root: '#at-summary',
+    frameUrl: /contractsummary/i,
+  },
+  {
+    name: 'Autotask new interface',
+    path: (quantity, edit) => {
+      const viewData = Buffer.from(JSON.stringify({ contractId: 29683964 })).toString('base64');
+      return (
+        `/AutotaskOnyx/LandingPage?view=umbrella-contract-details` +
+        `&view-data=${encodeURIComponent(viewData)}&company=Acme%20Dental` +
+        `&services=${autotaskServices(quantity)}${edit ? '&edit=1' : ''}`
+      );
+    },
+    root: '#onyx-app',
+  },
+  {
+    name: 'HaloPSA',
+    path: (quantity, edit) =>
+      `/recurringinvoice?id=1042&company=Acme%20Dental&lines=${editLines(quantity)}` +
+      (edit ? '&edit=1' : ''),
+    root: '#halo-app',
+  },
+  {
+    name: 'Syncro',
+    path: (quantity, edit) =>
+      `/schedules/3310?company=Acme%20Dental&lines=${editLines(quantity)}` +
+      (edit ? '&edit=1' : ''),
+    root: '#syncro-app',
+  },
+  {
+    name: 'Kaseya BMS',
+    path: (quantity, edit) =>
+      `/MSP/ContractDetail.aspx?ID=5521&company=Acme%20Dental&lines=${editLines(quantity)}` +
+      (edit ? '&edit=1' : ''),
+    root: '#bms-app',
+  },
+];
+
+/** Returns the document that shows the lines, waiting for its frame when it has one. */
+async function linesDocument(page: Page, entry: EditablePage): Promise<Page | Frame> {
+  const frameUrl = entry.frameUrl;
+  if (!frameUrl) return page;
+  await expect.poll(() => page.frames().some((frame) => frameUrl.test(frame.url()))).toBe(true);
+  return page.frames().find((frame) => frameUrl.test(frame.url()))!;
+}
+
+for (const entry of editablePages) {
+  test(`${entry.name} Apply fills the quantity field`, async ({ extension, psa, fleet }) => {
+    const total = expectedRootCounts(fleet).find((row) => row.name === 'Acme Dental')!.total;
+    const page = await extension.context.newPage();
+
+    // Read-only, the line shows its quantity as text and the badge offers no Apply.
+    await page.goto(`${psa.url}${entry.path(total + 3, false)}`);
+    let target = await linesDocument(page, entry);
+    await expectOneBadge(target, total, 'under');
+    await expect(target.locator('[data-addigy-badge]')).not.toHaveAttribute('data-can-apply', '');
+    await expect(target.locator(`${entry.root} input[data-model-value]`)).toHaveCount(0);
+
+    const url = `${psa.url}${entry.path(total + 3, true)}`;
+    await page.goto(url);
+    target = await linesDocument(page, entry);
+    await expectOneBadge(target, total, 'under');
+    const badge = target.locator('[data-addigy-badge]');
+    await expect(badge).toHaveAttribute('data-can-apply', '');
+    const field = target.getByLabel(/^(Quantity|Units) of MDM-TOTAL\b/);
+    const other = target.getByLabel(/^(Quantity|Units) of HELPDESK\b/);
+    await expect(field).toHaveAttribute('data-input-events', '0');
+
+    // The Apply button is the last thing in the badge's closed shadow root.
+    const box = (await badge.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 8, box.y + box.height / 2);
+
+    await expect(field).toHaveValue(String(total));
+    await expect(field).toHaveAttribute('data-model-value', String(total));
+    await expect(field).toHaveAttribute('data-input-events', '1');
+    await expect(field).toHaveAttribute('data-change-events', '1');
+    await expect(badge).toHaveAttribute('data-status', 'match');
+    await expect(badge).not.toHaveAttribute('data-can-apply', '');
+    await expect(other).toHaveAttribute('data-input-events', '0');
+    await expect(other).toHaveValue(/^3(\.00)?$/);
+    const root = target.locator(entry.root);
+    await expect(root).toHaveAttribute('data-submit-count', '0');
+    await expect(root).toHaveAttribute('data-save-count', '0');
+    expect(page.url()).toBe(url);
+  });
+}

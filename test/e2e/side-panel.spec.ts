@@ -268,3 +268,62 @@ test('panel closes when the page navigates its frame', async ({ extension, psa }
   await expect(page.locator('[data-addigy-summary]')).toHaveAttribute('data-panel', 'closed');
   await expect.poll(() => childFrameCount(page)).toBe(0);
 });
+
+test('panel cannot name another PSA site', async ({ extension, psa }) => {
+  // localhost is a second PSA site, added as a user would; the panel opens on 127.0.0.1.
+  const options = await openExtensionPage(extension.context, extension.extensionId, 'options.html');
+  await options.getByLabel('Other PSA host', { exact: true }).fill('http://localhost');
+  await options.getByTestId('add-psa-site').click();
+  await expect(options.getByTestId('psa-site')).toHaveText(['http://localhost Remove']);
+  const page = await extension.context.newPage();
+  await page.goto(agreementUrl(psa.url, [{ productId: 'MDM-TOTAL', quantity: 1 }]));
+  await clickMappings(page);
+  const frame = await panelFrame(page, extension.extensionId);
+
+  const send = (message: object) =>
+    frame.evaluate(
+      (sent) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+          }
+        ).chrome.runtime.sendMessage(sent),
+      message,
+    );
+  const record = { psa: 'connectwise', companyId: '250', agreementId: null };
+  const mapping = {
+    ...record,
+    companyName: COMPANY,
+    policyId: 'p-any',
+    policyName: COMPANY,
+  };
+  const rejection = {
+    ok: false,
+    error:
+      'The side panel asked for the mappings of "localhost", but its tab shows "127.0.0.1", ' +
+      'so the request was rejected. Reload the PSA page and open the panel again.',
+  };
+
+  expect(await send({ type: 'accountMappings/forRecord', ...record, host: 'localhost' })).toEqual(
+    rejection,
+  );
+  expect(
+    await send({ type: 'accountMappings/save', mapping: { ...mapping, host: 'localhost' } }),
+  ).toEqual(rejection);
+  expect(
+    await send({ type: 'accountMappings/mappedPolicies', psa: 'connectwise', host: 'localhost' }),
+  ).toEqual(rejection);
+  // The same request about the panel's own site gets a reply.
+  expect(await send({ type: 'accountMappings/forRecord', ...record, host: '127.0.0.1' })).toEqual({
+    ok: true,
+    data: null,
+  });
+  const stored = await options.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      }
+    ).chrome.runtime.sendMessage({ type: 'accountMappings/list' }),
+  );
+  expect(stored).toEqual({ ok: true, data: [] });
+});

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { messageSchema, type Message } from '../../lib/messaging/messages';
-import { handleMessage, type Handlers } from '../../lib/messaging/router';
+import { handleMessage, type HandlerContext, type Handlers } from '../../lib/messaging/router';
 import type { SenderInfo } from '../../lib/messaging/sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -126,5 +126,65 @@ describe('account mapping messages', () => {
   ])('side panel message with %s is dropped', async (_name, message) => {
     expect(await handleMessage(message, SENDERS['side panel']!, POLICY, handlers)).toBeUndefined();
     expect(handlers.calls).toEqual([]);
+  });
+});
+
+describe('side panel tab host', () => {
+  it.each([
+    ['https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx', 'na.myconnectwise.net'],
+    ['https://NA.MyConnectWise.net:8443/x#y', 'na.myconnectwise.net'],
+    ['https://eu.myconnectwise.net/', 'eu.myconnectwise.net'],
+  ])('tab %s gives handlers host %s', async (tabUrl, host) => {
+    let context: HandlerContext | undefined;
+    const handlers = recordingHandlers();
+    handlers['accountMappings/forRecord'] = async (_message, received) => {
+      context = received;
+      return null;
+    };
+    const sender = { ...SENDERS['side panel']!, tab: { id: 7, url: tabUrl } };
+
+    await handleMessage(MESSAGES['accountMappings/forRecord'], sender, POLICY, handlers);
+
+    expect(context).toEqual({
+      senderClass: 'side-panel',
+      origin: `chrome-extension://${ID}`,
+      tabHost: host,
+    });
+  });
+
+  it('content script context has its tab host', async () => {
+    let context: HandlerContext | undefined;
+    const handlers = recordingHandlers();
+    handlers['overlay/counts'] = async (_message, received) => {
+      context = received;
+      return null;
+    };
+    const sender = { ...SENDERS['content script']!, tab: { id: 7, url: PSA_PAGE } };
+    const message = {
+      type: 'overlay/counts',
+      psa: 'connectwise',
+      companyName: 'Acme',
+      companyId: null,
+      agreementId: null,
+      productIds: [],
+    };
+
+    await handleMessage(message, sender, POLICY, handlers);
+
+    expect(context?.tabHost).toBe('na.myconnectwise.net');
+  });
+
+  it('unknown tab URL gives no host', async () => {
+    let context: HandlerContext | undefined;
+    const handlers = recordingHandlers();
+    handlers['accountMappings/delete'] = async (_message, received) => {
+      context = received;
+      return null;
+    };
+    const sender = SENDERS['options page']!;
+
+    await handleMessage(MESSAGES['accountMappings/delete'], sender, POLICY, handlers);
+
+    expect(context?.tabHost).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { panelEventData } from '../../lib/side-panel/link';
 
 const PANEL_PAGE = 'chrome-extension://0f4d3a5e-2b1c-4d7e-9a8b-6c5d4e3f2a1b/sidepanel.html';
 const SUMMARY: LineSummary = { matching: 2, over: 1, under: 0, difference: 3 };
+const ACME = { companyName: 'Acme Dental', companyId: '250', recordId: '4107' };
 
 let attachShadow: MockInstance<Element['attachShadow']>;
 let controller: AbortController;
@@ -71,7 +72,7 @@ function postFrom(source: Window, data: unknown): void {
 
 describe('summary chip', () => {
   it('sits right after the anchor', () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
 
     expect(host.previousElementSibling).toBe(anchor());
     expect(host.tagName).toMatch(/^ADDIGY-SUMMARY-CHIP-[0-9A-F]{8}$/);
@@ -79,7 +80,7 @@ describe('summary chip', () => {
   });
 
   it('uses a closed shadow root', () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
 
     expect(attachShadow).toHaveBeenCalledWith({ mode: 'closed' });
     expect(host.shadowRoot).toBeNull();
@@ -87,7 +88,7 @@ describe('summary chip', () => {
   });
 
   it('shows the summary as text and attributes', () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
 
     expect(chipRoot().querySelector('.summary')?.textContent).toBe(
       'Addigy: 2 lines match, 1 off, total difference +3',
@@ -101,12 +102,8 @@ describe('summary chip', () => {
   });
 
   it('updates in place on re-render', () => {
-    const first = chip.render(anchor(), SUMMARY, 'Acme Dental');
-    const second = chip.render(
-      anchor(),
-      { matching: 0, over: 0, under: 2, difference: -4 },
-      'Acme Dental',
-    );
+    const first = chip.render(anchor(), SUMMARY, ACME);
+    const second = chip.render(anchor(), { matching: 0, over: 0, under: 2, difference: -4 }, ACME);
 
     expect(second).toBe(first);
     expect(document.querySelectorAll('[data-addigy-summary]')).toHaveLength(1);
@@ -121,20 +118,20 @@ describe('summary chip', () => {
   });
 
   it('keeps an open panel across re-renders', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
     button().click();
     const frame = panelFrame();
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
 
     expect(panelFrame()).toBe(frame);
     expect(host.getAttribute('data-panel')).toBe('open');
   });
 
   it('follows a new anchor', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
     document.body.innerHTML =
       '<div class="cw_BannerView"><div class="detailLabel">Acme</div></div>';
-    const host = chip.render(anchor(), SUMMARY, 'Acme');
+    const host = chip.render(anchor(), SUMMARY, { companyName: 'Acme', recordId: null });
 
     expect(host.isConnected).toBe(true);
     expect(host.previousElementSibling).toBe(anchor());
@@ -144,14 +141,14 @@ describe('summary chip', () => {
     const stale = document.createElement('addigy-summary-chip');
     stale.setAttribute('data-addigy-summary', '');
     document.body.append(stale);
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
 
     expect(stale.isConnected).toBe(false);
     expect([...document.querySelectorAll('[data-addigy-summary]')]).toEqual([host]);
   });
 
   it('is removed with its panel', () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
     button().click();
     chip.remove();
 
@@ -162,7 +159,7 @@ describe('summary chip', () => {
 
 describe('summary chip panel', () => {
   it('has a real button', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
 
     expect(button().type).toBe('button');
     expect(button().textContent).toBe('Mappings');
@@ -170,7 +167,7 @@ describe('summary chip panel', () => {
   });
 
   it('opens and closes on the button', () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
     button().click();
     const region = chipRoot().querySelector('[role="region"]');
 
@@ -188,7 +185,7 @@ describe('summary chip panel', () => {
   });
 
   it('closes on Escape and focuses the button', () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
     button().click();
     button().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
 
@@ -198,7 +195,7 @@ describe('summary chip panel', () => {
   });
 
   it('ignores other keys', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
     button().click();
     button().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
 
@@ -206,7 +203,7 @@ describe('summary chip panel', () => {
   });
 
   it("closes on the panel's close event", () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
     button().click();
     postFrom(givePanelWindow(), panelEventData('close'));
 
@@ -216,7 +213,7 @@ describe('summary chip panel', () => {
   });
 
   it('reports mapping changes from the panel', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
     button().click();
     postFrom(givePanelWindow(), panelEventData('mappings-changed'));
 
@@ -225,7 +222,7 @@ describe('summary chip panel', () => {
   });
 
   it('ignores events from other windows', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
     button().click();
     givePanelWindow();
     postFrom(window, panelEventData('close'));
@@ -236,7 +233,7 @@ describe('summary chip panel', () => {
   });
 
   it('stops listening once aborted', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
     button().click();
     const panelWindow = givePanelWindow();
     controller.abort();
@@ -246,7 +243,7 @@ describe('summary chip panel', () => {
   });
 
   it('closes when the page loads another page into it', () => {
-    const host = chip.render(anchor(), SUMMARY, 'Acme Dental');
+    const host = chip.render(anchor(), SUMMARY, ACME);
     button().click();
     const frame = panelFrame()!;
     frame.dispatchEvent(new Event('load'));
@@ -260,16 +257,73 @@ describe('summary chip panel', () => {
   });
 
   it('loads the new company into an open panel', () => {
-    chip.render(anchor(), SUMMARY, 'Acme Dental');
+    chip.render(anchor(), SUMMARY, ACME);
     button().click();
     const frame = panelFrame()!;
     frame.dispatchEvent(new Event('load'));
-    chip.render(anchor(), SUMMARY, 'Oakridge Academy');
+    chip.render(anchor(), SUMMARY, { companyName: 'Oakridge Academy', recordId: null });
 
     expect(frame.getAttribute('src')).toBe(`${PANEL_PAGE}#company=Oakridge+Academy`);
 
     frame.dispatchEvent(new Event('load'));
 
     expect(panelFrame()).toBe(frame);
+  });
+});
+
+describe('summary chip panel on a ConnectWise page', () => {
+  /** Shows a ConnectWise agreement of Acme Dental with the given record ids. */
+  function showAgreement(companyId: string, agreementId: string): void {
+    document.body.innerHTML = `
+      <div class="cw_BannerView"><div class="detailLabel">Acme Dental</div>
+        <a href="openrecord.rails?recordType=CompanyFV&recid=${companyId}">Company</a>
+        <a href="openrecord.rails?recordType=AgreementFV&recid=${agreementId}">Agreement</a>
+      </div>
+      <table>
+        <tr><th>Product ID</th><th>Quantity</th></tr>
+        <tr class="cw-ml-row"><td>MDM-TOTAL</td><td>4</td></tr>
+      </table>`;
+  }
+
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/v4_6_release/ConnectWise.aspx');
+  });
+
+  it('follows a same-named record', () => {
+    showAgreement('250', '4107');
+    chip.render(anchor(), SUMMARY, ACME);
+    button().click();
+    const frame = panelFrame()!;
+    const first = new URLSearchParams(frame.getAttribute('src')!.split('#')[1]);
+
+    expect(first.get('companyId')).toBe('250');
+    expect(first.get('agreementId')).toBe('4107');
+
+    // The banner element stays, as a single-page app updates it in place.
+    const banner = anchor().parentElement!;
+    banner
+      .querySelector('a[href*="CompanyFV"]')!
+      .setAttribute('href', 'openrecord.rails?recordType=CompanyFV&recid=251');
+    banner
+      .querySelector('a[href*="AgreementFV"]')!
+      .setAttribute('href', 'openrecord.rails?recordType=AgreementFV&recid=4230');
+    chip.render(anchor(), SUMMARY, { ...ACME, companyId: '251', recordId: '4230' });
+    const second = new URLSearchParams(frame.getAttribute('src')!.split('#')[1]);
+
+    expect(panelFrame()).toBe(frame);
+    expect(second.get('company')).toBe('Acme Dental');
+    expect(second.get('companyId')).toBe('251');
+    expect(second.get('agreementId')).toBe('4230');
+  });
+
+  it('keeps the panel when nothing changed', () => {
+    showAgreement('250', '4107');
+    chip.render(anchor(), SUMMARY, ACME);
+    button().click();
+    const frame = panelFrame()!;
+    const src = frame.getAttribute('src');
+    chip.render(anchor(), SUMMARY, { ...ACME });
+
+    expect(frame.getAttribute('src')).toBe(src);
   });
 });

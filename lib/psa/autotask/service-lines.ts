@@ -5,7 +5,7 @@
  * no such period, such as one that ended last month, gives no line.
  */
 import type { LandmarkWarner } from '../landmark-warnings';
-import { parseQuantity, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue } from '../page-text';
 import type { AgreementLine } from '../types';
 import { dayNumberOf, formatDayNumber, parsePeriodDate, type DayNumber } from './period-dates';
 import type { ServicePeriodRow } from './services-grid';
@@ -92,12 +92,12 @@ export function readServiceLines(
   const lines: AgreementLine[] = [];
   for (const { productId, name, current } of services) {
     if (!current) continue;
-    const quantity = parseQuantity(readText(current.unitsCell));
+    const quantity = parseQuantity(readFieldValue(current.unitsCell));
     if (quantity === null) {
       context.warn(
         'units format',
         `Autotask: service "${productId}" has a Units value that is not a number in the form ` +
-          `1,234.00 ("${readText(current.unitsCell)}"), so no count is shown for it. Numbers ` +
+          `1,234.00 ("${readFieldValue(current.unitsCell)}"), so no count is shown for it. Numbers ` +
           'in other formats, such as 1.234,00, are not read yet.',
       );
       continue;
@@ -111,6 +111,10 @@ export function readServiceLines(
       cancelled: context.cancelled,
       row: current.row,
       quantityCell: current.unitsCell,
+      // NOTE: Edit mode is modelled on a Units field in each period row of the services grid, on
+      // both screens. Autotask may edit units in a dialog instead, which has not been checked on
+      // a live Autotask page, and then no field is found here and Apply is not shown.
+      quantityInput: findTextField(current.unitsCell),
     });
   }
 

@@ -5,6 +5,11 @@
  * Each row is one period of one service. A row that leaves the service's id and name empty
  * continues the service of the row above, as grouped tables show it.
  */
+import {
+  findColumns,
+  type ColumnHeaders,
+  type ColumnPositions as FoundColumns,
+} from '../column-finder';
 import { readText } from '../page-text';
 
 // Header texts of the columns the adapter reads, lower-cased.
@@ -16,16 +21,12 @@ const COLUMN_HEADERS = {
   startDate: ['start date'],
   endDate: ['end date'],
   units: ['units'],
-} as const;
+} as const satisfies ColumnHeaders<string>;
 
 type Column = keyof typeof COLUMN_HEADERS;
 
 /** The position of each column. A grid needs the dates, the units and a service id or name. */
-export type ColumnPositions = Partial<Record<Column, number>> & {
-  startDate: number;
-  endDate: number;
-  units: number;
-};
+export type ColumnPositions = FoundColumns<Column, 'startDate' | 'endDate' | 'units'>;
 
 export interface ServicesGrid {
   columns: ColumnPositions;
@@ -70,16 +71,13 @@ function cellsByColumn(row: Element): HTMLElement[] {
 }
 
 function mapColumns(row: Element): ColumnPositions | null {
-  const texts = cellsByColumn(row).map((cell) => readText(cell).toLowerCase());
-  const positions: Partial<Record<Column, number>> = {};
-  for (const [column, headers] of Object.entries(COLUMN_HEADERS) as [Column, readonly string[]][]) {
-    const position = texts.findIndex((text) => headers.includes(text));
-    if (position !== -1) positions[column] = position;
-  }
-  const { startDate, endDate, units, serviceId, serviceName } = positions;
-  if (startDate === undefined || endDate === undefined || units === undefined) return null;
-  if (serviceId === undefined && serviceName === undefined) return null;
-  return { ...positions, startDate, endDate, units };
+  const positions = findColumns(cellsByColumn(row), COLUMN_HEADERS, [
+    'startDate',
+    'endDate',
+    'units',
+  ]);
+  if (positions?.serviceId === undefined && positions?.serviceName === undefined) return null;
+  return positions;
 }
 
 /** Returns the rows that follow `headerRow` in its own table or grid, not in nested ones. */

@@ -4,28 +4,28 @@
  * GWT compiler and change with every release. Only rows with the stable class `cw-ml-row` are
  * lines, so header, footer and placeholder rows are ignored.
  */
-import { parseQuantity, readFieldValue, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { LandmarkWarner } from '../landmark-warnings';
 import type { AgreementLine } from '../types';
 import { cellsByColumn } from '../table-cells';
+import {
+  findColumns,
+  type ColumnHeaders,
+  type ColumnPositions as FoundColumns,
+} from '../column-finder';
 
 /** Header texts of the columns the adapter reads, lower-cased, as ConnectWise labels them. */
 const COLUMN_HEADERS = {
-  productId: 'product id',
-  description: 'description',
-  quantity: 'quantity',
-  lessIncluded: 'less included',
-  bill: 'bill',
-  cancelled: 'cancelled',
-} as const;
-
-type Column = keyof typeof COLUMN_HEADERS;
+  productId: ['product id'],
+  description: ['description'],
+  quantity: ['quantity'],
+  lessIncluded: ['less included'],
+  bill: ['bill'],
+  cancelled: ['cancelled'],
+} as const satisfies ColumnHeaders<string>;
 
 /** The position of each column. The grid is only recognised when both required ones exist. */
-export type ColumnPositions = Partial<Record<Column, number>> & {
-  productId: number;
-  quantity: number;
-};
+export type ColumnPositions = FoundColumns<keyof typeof COLUMN_HEADERS, 'productId' | 'quantity'>;
 
 export interface AdditionsGrid {
   columns: ColumnPositions;
@@ -36,15 +36,7 @@ export interface AdditionsGrid {
 export const REQUIRED_HEADERS = ['Product ID', 'Quantity'];
 
 function mapColumns(headerRow: Element): ColumnPositions | null {
-  const headerTexts = cellsByColumn(headerRow).map((cell) => readText(cell).toLowerCase());
-  const positions: Partial<Record<Column, number>> = {};
-  for (const [column, header] of Object.entries(COLUMN_HEADERS) as [Column, string][]) {
-    const position = headerTexts.indexOf(header);
-    if (position !== -1) positions[column] = position;
-  }
-  const { productId, quantity } = positions;
-  if (productId === undefined || quantity === undefined) return null;
-  return { ...positions, productId, quantity };
+  return findColumns(cellsByColumn(headerRow), COLUMN_HEADERS, ['productId', 'quantity']);
 }
 
 /**
@@ -134,7 +126,7 @@ export function readAdditionLines(grid: AdditionsGrid, warn: LandmarkWarner): Ag
       cancelled: columns.cancelled !== undefined && readText(cells[columns.cancelled]) !== '',
       row,
       quantityCell,
-      quantityInput: quantityCell.querySelector<HTMLInputElement>('input:not([type="hidden"])'),
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;

@@ -6,13 +6,18 @@
  * Columns are matched by header text, so their order does not matter.
  */
 import type { LandmarkWarner } from '../landmark-warnings';
-import { parseQuantity, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { AgreementLine } from '../types';
+import {
+  findColumns,
+  type ColumnHeaders,
+  type ColumnPositions as FoundColumns,
+} from '../column-finder';
 
 type Column = 'productId' | 'description' | 'quantity' | 'inactive';
 
 /** Header texts of the columns the adapter reads, lower-cased. A column may have several. */
-const COLUMN_HEADERS: Record<Column, readonly string[]> = {
+const COLUMN_HEADERS: ColumnHeaders<Column> = {
   productId: ['item'],
   description: ['description'],
   quantity: ['quantity', 'qty'],
@@ -20,10 +25,7 @@ const COLUMN_HEADERS: Record<Column, readonly string[]> = {
 };
 
 /** The position of each column. The grid is only recognised when both required ones exist. */
-export type ColumnPositions = Partial<Record<Column, number>> & {
-  productId: number;
-  quantity: number;
-};
+export type ColumnPositions = FoundColumns<Column, 'productId' | 'quantity'>;
 
 export interface LinesTable {
   columns: ColumnPositions;
@@ -40,17 +42,8 @@ function childrenWithClass(parent: Element, className: string): HTMLElement[] {
 }
 
 function mapColumns(headerRow: Element): ColumnPositions | null {
-  const headerTexts = childrenWithClass(headerRow, 'rt-th').map((cell) =>
-    readText(cell).toLowerCase(),
-  );
-  const positions: Partial<Record<Column, number>> = {};
-  for (const [column, headers] of Object.entries(COLUMN_HEADERS) as [Column, readonly string[]][]) {
-    const position = headerTexts.findIndex((text) => headers.includes(text));
-    if (position !== -1) positions[column] = position;
-  }
-  const { productId, quantity } = positions;
-  if (productId === undefined || quantity === undefined) return null;
-  return { ...positions, productId, quantity };
+  const headerCells = childrenWithClass(headerRow, 'rt-th');
+  return findColumns(headerCells, COLUMN_HEADERS, ['productId', 'quantity']);
 }
 
 /**
@@ -96,12 +89,12 @@ export function readInvoiceLines(table: LinesTable, warn: LandmarkWarner): Agree
     const quantityCell = cells[columns.quantity];
     if (!productId || !quantityCell) continue;
 
-    const quantity = parseQuantity(readText(quantityCell));
+    const quantity = parseQuantity(readFieldValue(quantityCell));
     if (quantity === null) {
       warn(
         'quantity format',
         `HaloPSA: line "${productId}" has a Quantity value that is not a number in the form ` +
-          `1,234.00 ("${readText(quantityCell)}"), so no count is shown for it. Numbers in ` +
+          `1,234.00 ("${readFieldValue(quantityCell)}"), so no count is shown for it. Numbers in ` +
           'other formats, such as 1.234,00, are not read yet.',
       );
       continue;
@@ -116,6 +109,10 @@ export function readInvoiceLines(table: LinesTable, warn: LandmarkWarner): Agree
       cancelled: readInactive(columns.inactive === undefined ? undefined : cells[columns.inactive]),
       row,
       quantityCell,
+      // NOTE: Edit mode is modelled on react-table rendering an input in the quantity cell of
+      // each line, bound to React state. Halo's recurring invoice editor has not been checked
+      // on a live Halo instance.
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;

@@ -7,24 +7,26 @@
  * table with the same headers is read as well.
  */
 import type { LandmarkWarner } from '../landmark-warnings';
-import { parseQuantity, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { AgreementLine } from '../types';
 import { cellsByColumn } from '../table-cells';
+import {
+  findColumns,
+  type ColumnHeaders,
+  type ColumnPositions as FoundColumns,
+} from '../column-finder';
 
 type Column = 'productId' | 'description' | 'quantity';
 
 /** Header texts of the columns the adapter reads, lower-cased. A column may have several. */
-const COLUMN_HEADERS: Record<Column, readonly string[]> = {
+const COLUMN_HEADERS: ColumnHeaders<Column> = {
   productId: ['service', 'service name', 'item'],
   description: ['description'],
   quantity: ['units'],
 };
 
 /** The position of each column. The grid is only recognised when both required ones exist. */
-export type ColumnPositions = Partial<Record<Column, number>> & {
-  productId: number;
-  quantity: number;
-};
+export type ColumnPositions = FoundColumns<Column, 'productId' | 'quantity'>;
 
 export interface ServicesGrid {
   columns: ColumnPositions;
@@ -35,28 +37,19 @@ export interface ServicesGrid {
 export const REQUIRED_HEADERS = ['Service (or Item)', 'Units'];
 
 function mapColumns(headerRow: Element): ColumnPositions | null {
-  const headerTexts = cellsByColumn(headerRow).map((cell) => readText(cell).toLowerCase());
-  const positions: Partial<Record<Column, number>> = {};
-  for (const [column, headers] of Object.entries(COLUMN_HEADERS) as [Column, readonly string[]][]) {
-    const position = headerTexts.findIndex((text) => headers.includes(text));
-    if (position !== -1) positions[column] = position;
-  }
-  const { productId, quantity } = positions;
-  if (productId === undefined || quantity === undefined) return null;
-  return { ...positions, productId, quantity };
+  return findColumns(cellsByColumn(headerRow), COLUMN_HEADERS, ['productId', 'quantity']);
 }
 
 /**
- * Returns the data rows that belong to the header row: the `rgRow` and `rgAltRow` rows of its
- * RadGrid, not those of a grid nested inside it, or else the other rows of its own table outside
+ * Returns the data rows that belong to the header row: the `rgRow`, `rgAltRow` and `rgEditRow`
+ * rows of its RadGrid, not those of a grid nested inside it, or else the other rows of its own table outside
  * `<thead>` and `<tfoot>`.
  */
 function findDataRows(headerRow: Element): HTMLElement[] {
   const grid = headerRow.closest('.RadGrid');
   if (grid) {
-    return Array.from(grid.querySelectorAll<HTMLElement>('tr.rgRow, tr.rgAltRow')).filter(
-      (row) => row.closest('.RadGrid') === grid,
-    );
+    const rows = grid.querySelectorAll<HTMLElement>('tr.rgRow, tr.rgAltRow, tr.rgEditRow');
+    return Array.from(rows).filter((row) => row.closest('.RadGrid') === grid);
   }
   const table = headerRow.closest('table');
   return Array.from(table?.querySelectorAll<HTMLElement>('tr') ?? []).filter((row) => {
@@ -91,12 +84,12 @@ export function readServiceLines(grid: ServicesGrid, warn: LandmarkWarner): Agre
     const productId = readText(productCell);
     if (!productId || !quantityCell || quantityCell === productCell) continue;
 
-    const quantity = parseQuantity(readText(quantityCell));
+    const quantity = parseQuantity(readFieldValue(quantityCell));
     if (quantity === null) {
       warn(
         'quantity format',
         `Kaseya BMS: service "${productId}" has a Units value that is not a number in the ` +
-          `form 1,234.00 ("${readText(quantityCell)}"), so no count is shown for it. Numbers ` +
+          `form 1,234.00 ("${readFieldValue(quantityCell)}"), so no count is shown for it. Numbers ` +
           'in other formats, such as 1.234,00, are not read yet.',
       );
       continue;
@@ -111,6 +104,10 @@ export function readServiceLines(grid: ServicesGrid, warn: LandmarkWarner): Agre
       cancelled: false,
       row,
       quantityCell,
+      // NOTE: Edit mode is modelled on a RadGrid editing its rows in place: the row becomes
+      // `tr.rgEditRow` and Units a RadNumericTextBox (a text input beside a hidden state field).
+      // How BMS edits a contract's services has not been checked on a live BMS.
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;

@@ -5,24 +5,26 @@
  * footer are ignored.
  */
 import type { LandmarkWarner } from '../landmark-warnings';
-import { parseQuantity, readText } from '../page-text';
+import { findTextField, parseQuantity, readFieldValue, readText } from '../page-text';
 import type { AgreementLine } from '../types';
 import { cellsByColumn } from '../table-cells';
+import {
+  findColumns,
+  type ColumnHeaders,
+  type ColumnPositions as FoundColumns,
+} from '../column-finder';
 
 type Column = 'productId' | 'description' | 'quantity';
 
 /** Header texts of the columns the adapter reads, lower-cased. A column may have several. */
-const COLUMN_HEADERS: Record<Column, readonly string[]> = {
+const COLUMN_HEADERS: ColumnHeaders<Column> = {
   productId: ['item', 'product'],
   description: ['description'],
   quantity: ['quantity', 'qty'],
 };
 
 /** The position of each column. The table is only recognised when both required ones exist. */
-export type ColumnPositions = Partial<Record<Column, number>> & {
-  productId: number;
-  quantity: number;
-};
+export type ColumnPositions = FoundColumns<Column, 'productId' | 'quantity'>;
 
 export interface LineItemsTable {
   columns: ColumnPositions;
@@ -40,15 +42,7 @@ function ownRows(table: Element): HTMLElement[] {
 }
 
 function mapColumns(headerRow: Element): ColumnPositions | null {
-  const headerTexts = cellsByColumn(headerRow).map((cell) => readText(cell).toLowerCase());
-  const positions: Partial<Record<Column, number>> = {};
-  for (const [column, headers] of Object.entries(COLUMN_HEADERS) as [Column, readonly string[]][]) {
-    const position = headerTexts.findIndex((text) => headers.includes(text));
-    if (position !== -1) positions[column] = position;
-  }
-  const { productId, quantity } = positions;
-  if (productId === undefined || quantity === undefined) return null;
-  return { ...positions, productId, quantity };
+  return findColumns(cellsByColumn(headerRow), COLUMN_HEADERS, ['productId', 'quantity']);
 }
 
 /**
@@ -90,12 +84,12 @@ export function readLineItems(table: LineItemsTable, warn: LandmarkWarner): Agre
     // NOTE: Lines of the recurring types Asset Counter and Policy Folder get their quantity
     // from a device count when the invoice is made. What the schedule page shows for them has
     // not been checked, and text that is not a number skips the line with this warning.
-    const quantity = parseQuantity(readText(quantityCell));
+    const quantity = parseQuantity(readFieldValue(quantityCell));
     if (quantity === null) {
       warn(
         'quantity format',
         `Syncro: line item "${productId}" has a Quantity value that is not a number in the ` +
-          `form 1,234.00 ("${readText(quantityCell)}"), so no count is shown for it. Numbers ` +
+          `form 1,234.00 ("${readFieldValue(quantityCell)}"), so no count is shown for it. Numbers ` +
           'in other formats, such as 1.234,00, are not read yet.',
       );
       continue;
@@ -110,6 +104,9 @@ export function readLineItems(table: LineItemsTable, warn: LandmarkWarner): Agre
       cancelled: false,
       row,
       quantityCell,
+      // NOTE: Edit mode is modelled on a Rails edit form around the line items table, with a
+      // quantity field in each row. Syncro's own schedule editor has not been checked live.
+      quantityInput: findTextField(quantityCell),
     });
   }
   return lines;

@@ -49,7 +49,7 @@ export function openDocument(url: string, html: string): { window: Window; docum
   return { window, document: window.document as unknown as Document };
 }
 
-function requireRoot(doc: Document, id: string): Element {
+function requireRoot(doc: Document, id: string): HTMLElement {
   const root = doc.getElementById(id);
   if (!root) throw new Error(`The fixture page has no #${id} element.`);
   return root;

@@ -230,3 +230,25 @@ describe('Autotask adapter view-data', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe('Autotask newer interface in edit mode', () => {
+  it('returns the Units field of each service', () => {
+    const doc = loadOnyxPage(29683964, { edit: '1' });
+    const page = readPage(doc);
+
+    expect(page.lines.map(lineFacts)).toEqual(ACME_LINES);
+    for (const line of page.lines) {
+      expect(line.quantityInput?.tagName).toBe('INPUT');
+      expect(line.quantityInput?.parentElement).toBe(line.quantityCell);
+      expect(line.quantityCell.parentElement).toBe(line.row);
+      expect(line.quantityInput?.value).toBe(line.quantity.toFixed(2));
+    }
+    expect(doc.querySelector('form')?.contains(doc.querySelector('[role="grid"]'))).toBe(true);
+  });
+
+  it('returns no field on the read-only view', () => {
+    const page = readPage(loadOnyxPage(29683964));
+
+    expect(page.lines.every((line) => line.quantityInput === null)).toBe(true);
+  });
+});

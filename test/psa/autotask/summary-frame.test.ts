@@ -350,3 +350,42 @@ describe('Autotask summary anchor', () => {
     expect(createAdapter().findSummaryAnchor?.(document)).toBeNull();
   });
 });
+
+describe('Autotask adapter in edit mode', () => {
+  it('returns the Units field of the current period', () => {
+    const list = services([
+      {
+        id: 201,
+        name: 'Macs',
+        periods: [
+          { month: -1, units: 10 },
+          { month: 0, units: 11 },
+          { month: 1, units: 12 },
+        ],
+      },
+    ]);
+    const doc = loadSummaryFrame({ edit: '1', services: list });
+    const [line, ...others] = readPage(doc).lines;
+
+    expect(others).toEqual([]);
+    expect(line?.quantity).toBe(11);
+    expect(line?.quantityInput?.tagName).toBe('INPUT');
+    expect(line?.quantityInput?.value).toBe('11.00');
+    expect(line?.quantityInput?.parentElement).toBe(line?.quantityCell);
+    expect(line?.quantityCell.parentElement).toBe(line?.row);
+    expect(doc.querySelectorAll('input[name^="units_"]')).toHaveLength(3);
+  });
+
+  it('reads every service in edit mode', () => {
+    const page = readPage(loadSummaryFrame({ edit: '1' }));
+
+    expect(page.lines.map(lineFacts)).toEqual(ACME_LINES);
+    expect(page.lines.every((line) => line.quantityInput !== null)).toBe(true);
+  });
+
+  it('returns no field on the read-only frame', () => {
+    const page = readPage(loadSummaryFrame());
+
+    expect(page.lines.every((line) => line.quantityInput === null)).toBe(true);
+  });
+});

@@ -2,6 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createConnectWiseAdapter } from '../../../lib/psa/connectwise/adapter';
 import type { AgreementLine, AgreementPage } from '../../../lib/psa/types';
+import { AGREEMENTS } from '../../fixtures/psa/connectwise/agreement-data';
+import { renderAgreement } from '../../fixtures/psa/connectwise/agreement-screen';
+import { resolveFixtureState } from '../../fixtures/psa/connectwise/agreement-state';
 import { loadAgreementPage } from './fixture-page';
 
 /** Returns the facts of a line without its elements, for exact comparisons. */
@@ -321,5 +324,25 @@ describe('ConnectWise adapter on other grid markup', () => {
         cancelled: false,
       },
     ]);
+  });
+});
+
+describe('ConnectWise fixture moving in place', () => {
+  it('keeps the banner and reads the new ids', () => {
+    const doc = loadAgreementPage({ companyId: '801', agreementId: '9801' });
+    const root = doc.getElementById('cw-app')!;
+    const banner = doc.querySelector('.cw_BannerView');
+    const params = new URLSearchParams({ companyId: '802', agreementId: '9802', recid: '4230' });
+    renderAgreement(root, resolveFixtureState(params, AGREEMENTS), { inPlace: true });
+    const page = createConnectWiseAdapter().readAgreement(doc);
+
+    expect(doc.querySelector('.cw_BannerView')).toBe(banner);
+    expect(doc.querySelectorAll('.cw_BannerView')).toHaveLength(1);
+    expect(page?.companyName).toBe('Globex Corporation');
+    expect(page?.companyId).toBe('802');
+    expect(page?.recordId).toBe('9802');
+    expect(page?.lines.map((line) => line.productId)).toEqual(
+      AGREEMENTS.find((agreement) => agreement.recid === 4230)!.lines.map((l) => l.productId),
+    );
   });
 });

@@ -315,3 +315,40 @@ describe('HaloPSA adapter on other markup', () => {
     ]);
   });
 });
+
+describe('HaloPSA adapter in edit mode', () => {
+  it('returns each line quantity field', () => {
+    const page = readPage(loadInvoicePage({ edit: '1' }));
+
+    expect(page.lines.map(lineFacts)).toEqual(ACME_LINES);
+    for (const line of page.lines) {
+      expect(line.quantityInput?.tagName).toBe('INPUT');
+      expect(line.quantityInput?.parentElement).toBe(line.quantityCell);
+      expect(line.quantityCell.parentElement).toBe(line.row);
+      expect(line.quantityInput?.value.replace(',', '')).toBe(String(line.quantity));
+    }
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('reads an edited quantity', () => {
+    const doc = loadInvoicePage({ edit: '1' });
+    readPage(doc).lines[0]!.quantityInput!.value = '17';
+
+    expect(readPage(doc).lines[0]?.quantity).toBe(17);
+  });
+
+  it('ignores the filter inputs above the lines', () => {
+    const doc = loadInvoicePage({ edit: '1' });
+    const filters = [...doc.querySelectorAll('.-filters input')];
+
+    expect(filters.length).toBeGreaterThan(0);
+    for (const line of readPage(doc).lines) expect(filters).not.toContain(line.quantityInput);
+  });
+
+  it('returns no field on the read-only page', () => {
+    const page = readPage(loadInvoicePage());
+
+    expect(page.lines.length).toBeGreaterThan(0);
+    expect(page.lines.every((line) => line.quantityInput === null)).toBe(true);
+  });
+});

@@ -255,3 +255,33 @@ describe('Kaseya BMS adapter on other markup', () => {
     expect(page.lines.map(lineFacts)).toEqual([billedLine('MDM-MAC', '', 3)]);
   });
 });
+
+describe('Kaseya BMS adapter in edit mode', () => {
+  it.each(['true', 'false'])('returns each Units field, scrolling=%s', (scrolling) => {
+    const page = readPage(loadContractPage({ edit: '1', scrolling }));
+
+    expect(page.lines.map(lineFacts)).toEqual(ACME_LINES);
+    for (const line of page.lines) {
+      expect(line.row.className).toBe('rgEditRow');
+      expect(line.quantityInput?.className).toBe('riTextBox riEnabled');
+      expect(line.quantityCell.contains(line.quantityInput!)).toBe(true);
+      expect(line.quantityCell.parentElement).toBe(line.row);
+      expect(line.quantityInput?.value.replace(',', '')).toBe(line.quantity.toFixed(2));
+    }
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('reads edited units', () => {
+    const doc = loadContractPage({ edit: '1' });
+    readPage(doc).lines[1]!.quantityInput!.value = '9';
+
+    expect(readPage(doc).lines[1]?.quantity).toBe(9);
+  });
+
+  it('returns no field on the read-only page', () => {
+    const page = readPage(loadContractPage());
+
+    expect(page.lines.length).toBeGreaterThan(0);
+    expect(page.lines.every((line) => line.quantityInput === null)).toBe(true);
+  });
+});

@@ -207,3 +207,31 @@ describe('Syncro adapter on other markup', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe('Syncro adapter in edit mode', () => {
+  it('returns each line quantity field', () => {
+    const page = readPage(loadSchedulePage(3310, { edit: '1' }));
+
+    expect(page.lines.map(lineFacts)).toEqual(ACME_LINES);
+    for (const line of page.lines) {
+      expect(line.quantityInput?.tagName).toBe('INPUT');
+      expect(line.quantityInput?.parentElement).toBe(line.quantityCell);
+      expect(line.quantityCell.parentElement).toBe(line.row);
+      expect(line.quantityInput?.value.replace(',', '')).toBe(String(line.quantity));
+    }
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('reads an edited quantity', () => {
+    const doc = loadSchedulePage(3310, { edit: '1' });
+    readPage(doc).lines[0]!.quantityInput!.value = '1,250.5';
+
+    expect(readPage(doc).lines[0]?.quantity).toBe(1250.5);
+  });
+
+  it('returns no field on the read-only page', () => {
+    const page = readPage(loadSchedulePage());
+
+    expect(page.lines.map((line) => line.quantityInput)).toEqual([null, null, null, null]);
+  });
+});
