@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ConnectionForm } from './ConnectionForm';
 import { MappingsManager } from './MappingsManager';
+import { NotificationSettings } from './NotificationSettings';
 import { PassphraseSettings } from './PassphraseSettings';
 import { ProductMappings } from './ProductMappings';
 import { PsaSites } from './PsaSites';
@@ -30,6 +31,7 @@ export function OptionsApp() {
         onImported={() => setImportCount((count) => count + 1)}
       />
       <SyncSettingsForm settings={state.settings} snapshot={state.snapshot} onChanged={reload} />
+      <NotificationSettings />
     </main>
   );
 }

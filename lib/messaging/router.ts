@@ -35,6 +35,7 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
     'vault/enablePassphrase',
     'vault/disablePassphrase',
     'vault/forgetPassphrase',
+    'popup/workspace',
   ]),
   'side-panel': new Set<MessageType>([
     'panel/policies',
