@@ -9,7 +9,7 @@ import {
   saveNotificationsEnabled,
 } from '../lib/notifications/count-changes';
 
-const PERMISSION = { permissions: ['notifications'] };
+const PERMISSION: { permissions: ['notifications'] } = { permissions: ['notifications'] };
 
 export function NotificationSettings() {
   const [enabled, setEnabled] = useState<boolean | null>(null);

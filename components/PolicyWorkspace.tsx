@@ -76,6 +76,11 @@ export function PolicyWorkspace({ snapshot }: { snapshot: Snapshot }) {
           Could not load the PSA quantities and trends: {error}
         </p>
       )}
+      {sorted.length === 0 && (
+        <p class="notice" data-testid="no-rows">
+          No client matches the search and filter. Clear the search or choose All clients.
+        </p>
+      )}
       <PolicyTable
         counts={snapshot.counts}
         rows={sorted}

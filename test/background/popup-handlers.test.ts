@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '../../lib/background/handlers';
 import type { PopupWorkspace } from '../../lib/background/popup-handlers';
@@ -32,11 +32,11 @@ function countsMessage(fields: Record<string, unknown>) {
 }
 
 describe('overlay/counts quantities', () => {
-  let badge: ReturnType<typeof vi.fn>;
+  let badge: Mock<(details: { text: string | null }) => Promise<void>>;
 
   beforeEach(async () => {
     await useFreshStorage();
-    badge = vi.fn().mockResolvedValue(undefined);
+    badge = vi.fn(async (_details: { text: string | null }) => {});
     vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(badge);
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
     vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue();

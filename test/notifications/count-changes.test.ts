@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { countDevices } from '../../lib/counting/count-devices';
 import type { DeviceRecord } from '../../lib/addigy/types';
@@ -88,14 +88,17 @@ describe('describeCountChanges', () => {
 });
 
 describe('notifyCountChanges', () => {
-  let create: ReturnType<typeof vi.fn>;
+  let create: Mock<(id: string, options: object) => Promise<string>>;
   let granted: boolean;
 
   beforeEach(async () => {
     await useFreshStorage();
     granted = true;
-    create = vi.fn().mockResolvedValue(NOTIFICATION_ID);
-    vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(create);
+    create = vi.fn(async (_id: string, _options: object) => NOTIFICATION_ID);
+    // The polyfill's types list the id-less overload first; the code passes an id.
+    vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(
+      create as unknown as typeof fakeBrowser.notifications.create,
+    );
     vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => granted);
     await saveAccountMapping({
       psa: 'connectwise',

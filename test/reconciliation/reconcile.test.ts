@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { countDevices } from '../../lib/counting/count-devices';
 import { saveAccountMapping, type AccountMapping } from '../../lib/mapping/account-mapping';
@@ -108,11 +108,11 @@ describe('reconcile', () => {
 });
 
 describe('refreshActionBadge', () => {
-  let text: ReturnType<typeof vi.fn>;
+  let text: Mock<(details: { text: string | null }) => Promise<void>>;
 
   beforeEach(async () => {
     await useFreshStorage();
-    text = vi.fn().mockResolvedValue(undefined);
+    text = vi.fn(async (_details: { text: string | null }) => {});
     vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(text);
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
     vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue();
