@@ -47,7 +47,12 @@ export function NotificationSettings() {
           type="checkbox"
           checked={enabled === true}
           disabled={enabled === null}
-          onChange={(event) => void toggle(event.currentTarget.checked)}
+          onChange={(event) => {
+            // The box shows the stored state until the change succeeds, because Preact does not
+            // reset a checkbox whose state did not change.
+            event.currentTarget.checked = enabled === true;
+            void toggle(enabled !== true);
+          }}
           data-testid="notify-count-changes"
         />{' '}
         Notify me when a sync changes the device count of a mapped client
