@@ -180,6 +180,11 @@ function ChangeCell({ change }: { change: AccountChange | null }) {
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
+const COPY_LABELS: Record<CopyState, string> = {
+  idle: 'Copy',
+  copied: 'Copied',
+  failed: 'Copy failed',
+};
 
 /** Copies the row, tab-separated, in the order of the visible columns. */
 function CopyButton({ row, osTypes }: { row: ClientRow; osTypes: readonly OsType[] }) {
@@ -211,7 +216,7 @@ function CopyButton({ row, osTypes }: { row: ClientRow; osTypes: readonly OsType
       }
       data-testid="copy-row"
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      {COPY_LABELS[state]}
     </button>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The option to be notified when a sync changes the device count of a mapped client. Turning it
- * on asks for the optional `notifications` permission; turning it off gives the permission back.
+ * on requests the optional `notifications` permission; turning it off gives the permission back.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

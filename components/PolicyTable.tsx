@@ -126,6 +126,8 @@ export function PolicyTable({ counts, rows, showOutsideRows, order, onSort }: Pr
   );
 }
 
+const SORT_ARROWS = { ascending: ' ▲', descending: ' ▼', none: '' };
+
 function SortHeader(props: {
   sortKey: SortKey;
   label: string;
@@ -146,9 +148,7 @@ function SortHeader(props: {
     <th scope="col" class={numeric ? 'number' : undefined} aria-sort={active} title={title}>
       <button type="button" class="sort" onClick={next} data-sort-key={sortKey}>
         {label}
-        <span aria-hidden="true">
-          {active === 'ascending' ? ' ▲' : active === 'descending' ? ' ▼' : ''}
-        </span>
+        <span aria-hidden="true">{SORT_ARROWS[active ?? 'none']}</span>
       </button>
     </th>
   );

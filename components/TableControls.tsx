@@ -9,7 +9,7 @@ interface Props {
   onFilter: (filter: RowFilter) => void;
 }
 
-/** The search box and filter above the policy table, with the number of rows they let through. */
+/** Renders the search box and filter above the policy table, and the number of rows shown. */
 export function TableControls({ query, filter, shown, total, onQuery, onFilter }: Props) {
   return (
     <div class="table-controls">

@@ -6,6 +6,7 @@ import { listAccountMappings, type AccountMapping } from '../mapping/account-map
 import { buildObservation, listObservations, saveObservation } from '../mapping/observations';
 import { listProductMappings } from '../mapping/product-mapping';
 import type { Handlers } from '../messaging/router';
+import { log } from '../log/logger';
 import { refreshActionBadge } from '../reconciliation/action-badge';
 import { reconcile, type PolicyReconciliation } from '../reconciliation/reconcile';
 import { loadLatestSnapshot } from '../sync/snapshot-store';
@@ -21,6 +22,7 @@ export interface PopupWorkspace {
 /**
  * Stores what the overlay saw on a mapped page and updates the toolbar badge. Quantities that do
  * not pair one to one with the product ids are ignored, because they cannot be attributed.
+ * Failures are logged, not thrown, so that the page still gets its counts.
  */
 export async function recordObservation(
   mapping: AccountMapping,
@@ -28,14 +30,18 @@ export async function recordObservation(
   quantities: readonly number[] | undefined,
 ): Promise<void> {
   if (!quantities || quantities.length !== productIds.length) return;
-  const observation = buildObservation(
-    mapping,
-    { productIds, quantities },
-    await listProductMappings(),
-    Date.now(),
-  );
-  await saveObservation(observation);
-  await refreshActionBadge();
+  try {
+    const observation = buildObservation(
+      mapping,
+      { productIds, quantities },
+      await listProductMappings(),
+      Date.now(),
+    );
+    await saveObservation(observation);
+    await refreshActionBadge();
+  } catch (error) {
+    log.error(`Could not store the billed quantities of ${mapping.key}.`, error);
+  }
 }
 
 export const popupHandlers: Pick<Handlers, 'popup/workspace'> = {

@@ -1,6 +1,6 @@
 /**
- * What the overlay last saw on a mapped agreement: the billed quantity per vendor service, so the
- * popup and the toolbar badge can compare without the PSA page being open. One observation is
+ * Observations of mapped agreements: the billed quantity per vendor service that the overlay last
+ * saw, so the popup and the toolbar badge can compare without the PSA page being open. One observation is
  * kept per account mapping key; a later visit replaces it.
  */
 import { openExtensionDb } from '../storage/db';

@@ -1,6 +1,6 @@
 /**
  * The optional notification after a sync that changed the device count of a mapped client. It is
- * off by default; the options page turns it on after the user grants the optional
+ * off by default. The options page turns it on after the user grants the optional
  * `notifications` permission, and it stays silent whenever that permission is missing.
  */
 import { browser } from 'wxt/browser';

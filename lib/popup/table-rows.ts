@@ -88,7 +88,7 @@ function passesFilter(row: ClientRow, filter: RowFilter): boolean {
   }
 }
 
-/** The value a row sorts by; null sorts last in either direction. */
+/** Returns the value a row sorts by; null sorts last in either direction. */
 function sortValue(row: ClientRow, key: SortKey): number | string | null {
   switch (key) {
     case 'name':

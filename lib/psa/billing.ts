@@ -4,7 +4,7 @@ import type { AgreementLine } from './types';
 /** Billed quantities beyond this are not device counts; messages with more are rejected. */
 export const MAX_BILLED_QUANTITY = 1_000_000;
 
-/** Whether `quantity` may be sent to the background: finite and within the bound. */
+/** Checks that `quantity` may be sent to the background: finite and within the bound. */
 export function isSendableQuantity(quantity: number): boolean {
   return Number.isFinite(quantity) && Math.abs(quantity) <= MAX_BILLED_QUANTITY;
 }

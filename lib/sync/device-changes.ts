@@ -1,6 +1,6 @@
 /**
- * Which devices each account policy held at the last sync, so that the next sync can say which
- * were added and removed. Only the latest membership is kept (key `latest`), and it is replaced
+ * The device membership of each account policy at the last sync, so that the next sync can count
+ * the devices added and removed. Only the latest membership is kept (key `latest`), and it is replaced
  * in the same transaction that commits the snapshot.
  *
  * Memory: the membership is three parallel arrays, one entry per device in an account policy,
