@@ -1,6 +1,6 @@
 /**
  * Reconciliation across the overlay, the popup and the toolbar: the billed quantities the
- * overlay sees on a mapped agreement are stored, the popup shows them beside the Addigy counts,
+ * overlay reads on a mapped agreement are stored, the popup shows them beside the Addigy counts,
  * the toolbar badge counts the agreements that are off, and an optional notification lists
  * mapped clients whose count changed.
  */
@@ -148,7 +148,7 @@ test('notification lists changed mapped clients', async ({ extension, fleet }) =
 
   // NOTE: headless Chromium leaves permissions.request pending on a prompt that Playwright
   // cannot answer, and shows no notification a test could read. So the service worker gets the
-  // granted permission and a recording notifications.create in place of the real ones; the
+  // granted permission and a recording notifications.create in place of the real ones. The
   // setting is then stored as the options page stores it.
   await extension.serviceWorker.evaluate(() => {
     const scope = globalThis as unknown as WithChrome & {

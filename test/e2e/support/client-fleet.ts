@@ -23,7 +23,7 @@ export interface ExpectedClient {
   stale: number;
 }
 
-/** The rolled-up counts of client `n`, worked out from the rules above. */
+/** Returns the rolled-up counts of client `n`, worked out from the rules above. */
 export function expectedClient(n: number): ExpectedClient {
   const own = n % 5;
   const site = n % 50 === 0 ? 2 : 0;
