@@ -24,7 +24,7 @@ export async function refreshActionBadge(): Promise<number> {
   await browser.action.setTitle({
     title:
       off > 0
-        ? `Addigy Counts for PSA: ${off} mapped agreement${off === 1 ? '' : 's'} bill a different quantity`
+        ? `Addigy Counts for PSA: ${off} mapped ${off === 1 ? 'agreement bills' : 'agreements bill'} a different quantity`
         : 'Addigy Counts for PSA',
   });
   return off;

@@ -109,13 +109,15 @@ describe('reconcile', () => {
 
 describe('refreshActionBadge', () => {
   let text: Mock<(details: { text: string | null }) => Promise<void>>;
+  let title: Mock<(details: { title: string | null }) => Promise<void>>;
 
   beforeEach(async () => {
     await useFreshStorage();
     text = vi.fn(async (_details: { text: string | null }) => {});
+    title = vi.fn(async (_details: { title: string | null }) => {});
     vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(text);
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
-    vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue();
+    vi.spyOn(fakeBrowser.action, 'setTitle').mockImplementation(title);
   });
 
   it('clears the badge when nothing is known', async () => {
@@ -136,6 +138,9 @@ describe('refreshActionBadge', () => {
     await saveObservation(observation('2', 'o', { macOS: 1 }));
     expect(await refreshActionBadge()).toBe(1);
     expect(text).toHaveBeenLastCalledWith({ text: '1' });
+    expect(title).toHaveBeenLastCalledWith({
+      title: 'Addigy Counts for PSA: 1 mapped agreement bills a different quantity',
+    });
 
     await saveObservation(observation('1', 'a', { total: 3 }));
     expect(await refreshActionBadge()).toBe(0);
