@@ -62,6 +62,7 @@ export default defineConfig({
       ...(mode === 'e2e' || mode === 'development' ? localHosts : []),
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_permissions: ['notifications'],
     web_accessible_resources: [
       browser === 'firefox' ? firefoxSidePanelResources : sidePanelResources,
     ],

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ConnectionForm } from './ConnectionForm';
 import { Diagnostics } from './Diagnostics';
 import { MappingsManager } from './MappingsManager';
+import { NotificationSettings } from './NotificationSettings';
 import { PassphraseSettings } from './PassphraseSettings';
 import { ProductMappings } from './ProductMappings';
 import { PsaSites } from './PsaSites';
@@ -73,6 +74,7 @@ export function OptionsApp() {
         snapshot={state.snapshot}
         onImported={() => setImportCount((count) => count + 1)}
       />
+      <NotificationSettings />
       <PassphraseSettings vault={state.vault} onChanged={reload} />
       <SettingsTransfer onImported={afterSettingsImport} />
       <Diagnostics />

@@ -1,8 +1,27 @@
-import { OS_TYPES, type CountResult, type OsType } from '../lib/counting/types';
+/**
+ * Account policies with rolled-up totals, one column per OS type present, the PSA quantity and
+ * difference for mapped clients, the changes since the last sync and a trend. Columns sort by
+ * their header button (aria-sort), and clients with child policies expand (aria-expanded).
+ */
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { OS_TYPES, type CountResult, type OsCounts, type OsType } from '../lib/counting/types';
 import { NOT_IN_ACCOUNT_NAME, UNASSIGNED_NAME } from '../lib/export/csv';
+import {
+  indexChildren,
+  type ClientRow,
+  type SortKey,
+  type SortOrder,
+} from '../lib/popup/table-rows';
+import { ClientRows } from './ClientRows';
 
 interface Props {
   counts: CountResult;
+  /** The rows to show, already searched, filtered and sorted. */
+  rows: readonly ClientRow[];
+  /** Whether to show the "Not in a client policy" and "Unassigned" rows. */
+  showOutsideRows: boolean;
+  order: SortOrder | null;
+  onSort: (order: SortOrder) => void;
 }
 
 /** The OS types with at least one device anywhere, in the fixed column order. */
@@ -10,58 +29,83 @@ function presentOsTypes(counts: CountResult): OsType[] {
   return OS_TYPES.filter((os) => counts.all.byOs[os] > 0);
 }
 
-/** Account policies with rolled-up totals and one column per OS type present. */
-export function PolicyTable({ counts }: Props) {
-  const osTypes = presentOsTypes(counts);
-  const rows = counts.accountIds.flatMap((id) => {
-    const policy = counts.policies[id];
-    return policy ? [{ key: id, name: policy.name, counts: policy.rolledUp }] : [];
-  });
-  if (counts.notInAccount.total > 0) {
-    rows.push({ key: 'not-in-account', name: NOT_IN_ACCOUNT_NAME, counts: counts.notInAccount });
-  }
-  if (counts.unassigned.total > 0) {
-    rows.push({ key: 'unassigned', name: UNASSIGNED_NAME, counts: counts.unassigned });
-  }
+export function PolicyTable({ counts, rows, showOutsideRows, order, onSort }: Props) {
+  const osTypes = useMemo(() => presentOsTypes(counts), [counts]);
+  const childIndex = useMemo(() => indexChildren(counts), [counts]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback((policyId: string) => {
+    setExpanded((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(policyId)) next.add(policyId);
+      return next;
+    });
+  }, []);
+  const header = (key: SortKey, label: string, numeric = true, title?: string) => (
+    <SortHeader
+      key={key}
+      sortKey={key}
+      label={label}
+      numeric={numeric}
+      title={title}
+      order={order}
+      onSort={onSort}
+    />
+  );
   return (
     <table class="policy-table" data-testid="policy-table">
       <thead>
         <tr>
-          <th scope="col">Client policy</th>
-          <th scope="col" class="number">
-            Total
-          </th>
-          {osTypes.map((os) => (
-            <th scope="col" class="number" key={os}>
-              {os === 'other' ? 'Other' : os}
-            </th>
-          ))}
-          <th
-            scope="col"
-            class="number"
-            title="Not seen within the stale threshold; included in Total"
-          >
-            Stale
+          {header('name', 'Client policy', false)}
+          {header('total', 'Total')}
+          {osTypes.map((os) => header(os, os === 'other' ? 'Other' : os))}
+          {header('stale', 'Stale', true, 'Not seen within the stale threshold; included in Total')}
+          {header(
+            'billed',
+            'PSA',
+            true,
+            'Billed quantity the overlay last saw on the mapped agreements',
+          )}
+          {header('difference', 'Difference', true, 'Addigy count less the billed quantity')}
+          {header(
+            'change',
+            'Since last sync',
+            true,
+            'Devices added and removed since the previous sync',
+          )}
+          <th scope="col">Trend</th>
+          <th scope="col">
+            <span class="visually-hidden">Copy</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} data-policy-id={row.key} data-testid="policy-row">
-            <th scope="row">{row.name}</th>
-            <td class="number" data-os="total">
-              {row.counts.total}
-            </td>
-            {osTypes.map((os) => (
-              <td class="number" data-os={os} key={os}>
-                {row.counts.byOs[os]}
-              </td>
-            ))}
-            <td class="number" data-os="stale">
-              {row.counts.stale}
-            </td>
-          </tr>
+          <ClientRows
+            key={row.policyId}
+            row={row}
+            osTypes={osTypes}
+            expanded={expanded.has(row.policyId)}
+            onToggle={toggle}
+            counts={counts}
+            childIndex={childIndex}
+          />
         ))}
+        {showOutsideRows && (
+          <>
+            <OutsideRow
+              id="not-in-account"
+              name={NOT_IN_ACCOUNT_NAME}
+              counts={counts.notInAccount}
+              osTypes={osTypes}
+            />
+            <OutsideRow
+              id="unassigned"
+              name={UNASSIGNED_NAME}
+              counts={counts.unassigned}
+              osTypes={osTypes}
+            />
+          </>
+        )}
       </tbody>
       <tfoot>
         <tr>
@@ -75,8 +119,65 @@ export function PolicyTable({ counts }: Props) {
             </td>
           ))}
           <td class="number">{counts.all.stale}</td>
+          <td colSpan={5} />
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+const SORT_ARROWS = { ascending: ' ▲', descending: ' ▼', none: '' };
+
+function SortHeader(props: {
+  sortKey: SortKey;
+  label: string;
+  numeric: boolean;
+  title?: string;
+  order: SortOrder | null;
+  onSort: (order: SortOrder) => void;
+}) {
+  const { sortKey, label, numeric, title, order, onSort } = props;
+  const active = order?.key === sortKey ? order.direction : undefined;
+  const next = () => {
+    if (active)
+      onSort({ key: sortKey, direction: active === 'ascending' ? 'descending' : 'ascending' });
+    // Numbers start with the largest, because that is what a reconciliation looks for first.
+    else onSort({ key: sortKey, direction: numeric ? 'descending' : 'ascending' });
+  };
+  return (
+    <th scope="col" class={numeric ? 'number' : undefined} aria-sort={active} title={title}>
+      <button type="button" class="sort" onClick={next} data-sort-key={sortKey}>
+        {label}
+        <span aria-hidden="true">{SORT_ARROWS[active ?? 'none']}</span>
+      </button>
+    </th>
+  );
+}
+
+/** "Not in a client policy" or "Unassigned", shown only when it has devices. */
+function OutsideRow(props: {
+  id: string;
+  name: string;
+  counts: OsCounts;
+  osTypes: readonly OsType[];
+}) {
+  const { id, name, counts, osTypes } = props;
+  if (counts.total === 0) return null;
+  return (
+    <tr data-policy-id={id} data-testid="policy-row" class="outside-row">
+      <th scope="row">{name}</th>
+      <td class="number" data-os="total">
+        {counts.total}
+      </td>
+      {osTypes.map((os) => (
+        <td class="number" data-os={os} key={os}>
+          {counts.byOs[os]}
+        </td>
+      ))}
+      <td class="number" data-os="stale">
+        {counts.stale}
+      </td>
+      <td colSpan={5} />
+    </tr>
   );
 }

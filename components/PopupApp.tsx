@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { snapshotToCsv } from '../lib/export/csv';
 import { downloadText } from '../lib/export/download';
 import { request } from '../lib/messaging/client';
-import { PolicyTable } from './PolicyTable';
+import { snapshotToWideCsv } from '../lib/export/wide-csv';
+import { PolicyWorkspace } from './PolicyWorkspace';
 import { SnapshotWarnings } from './SnapshotWarnings';
 import { SyncStatusBar } from './SyncStatusBar';
 import { VaultLockPanel } from './VaultLockPanel';
@@ -42,10 +43,12 @@ export function PopupApp() {
       if (!status.error) setActionError(error.message);
     });
   };
-  const exportCsv = () => {
+  const exportCsv = (wide: boolean) => {
     if (!snapshot) return;
     const date = new Date(snapshot.createdAt).toISOString().slice(0, 10);
-    downloadText(`addigy-device-counts-${date}.csv`, snapshotToCsv(snapshot), 'text/csv');
+    const text = wide ? snapshotToWideCsv(snapshot) : snapshotToCsv(snapshot);
+    const name = `addigy-device-counts${wide ? '-wide' : ''}-${date}.csv`;
+    downloadText(name, text, 'text/csv');
   };
 
   return (
@@ -62,8 +65,23 @@ export function PopupApp() {
           >
             Sync now
           </button>
-          <button type="button" onClick={exportCsv} disabled={!snapshot} data-testid="export-csv">
+          <button
+            type="button"
+            onClick={() => exportCsv(false)}
+            disabled={!snapshot}
+            title="One row per client and OS type"
+            data-testid="export-csv"
+          >
             Export CSV
+          </button>
+          <button
+            type="button"
+            onClick={() => exportCsv(true)}
+            disabled={!snapshot}
+            title="One row per client, one column per OS type, for spreadsheets"
+            data-testid="export-wide-csv"
+          >
+            Export wide CSV
           </button>
         </div>
       </header>
@@ -94,7 +112,7 @@ export function PopupApp() {
         </p>
       )}
       {snapshot && <SnapshotWarnings snapshot={snapshot} />}
-      {snapshot && <PolicyTable counts={snapshot.counts} />}
+      {snapshot && <PolicyWorkspace snapshot={snapshot} />}
     </main>
   );
 }

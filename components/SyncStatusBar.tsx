@@ -18,11 +18,18 @@ export function SyncStatusBar({ status, snapshot, now }: Props) {
           {status.pagesExpected
             ? `page ${status.pagesFetched} of ${status.pagesExpected}`
             : 'fetching policies'}
-          <progress
-            max={status.pagesExpected ?? 1}
-            value={status.pagesExpected ? status.pagesFetched : undefined}
-            aria-label="Sync progress"
-          />
+          {/* Without a value attribute a progress bar is indeterminate: the page count is unknown
+              until Addigy's first device page reports it. */}
+          {status.pagesExpected ? (
+            <progress
+              max={status.pagesExpected}
+              value={Math.min(status.pagesFetched, status.pagesExpected)}
+              aria-label="Sync progress"
+              data-testid="sync-progress"
+            />
+          ) : (
+            <progress aria-label="Sync progress" data-testid="sync-progress" />
+          )}
         </p>
       )}
       {snapshot ? (

@@ -26,6 +26,7 @@ import { panelPoliciesOf } from './panel-policies';
 import { browserScripting, reconcileContentScripts } from '../psa-sites/content-scripts';
 import { MAX_PSA_SITES, parseSiteOrigin, sitePattern } from '../psa-sites/sites';
 import { log } from '../log/logger';
+import { popupHandlers, recordObservation } from './popup-handlers';
 
 /**
  * Registers the content script for the granted PSA sites and drops sites whose permission the
@@ -124,6 +125,8 @@ export const handlers: Handlers = {
 
   ...mappingHandlers,
 
+  ...popupHandlers,
+
   'psaSites/add': async ({ origin }) => {
     const site = parseSiteOrigin(origin);
     if (!(await browserScripting.isGranted(sitePattern(site)))) {
@@ -148,7 +151,7 @@ export const handlers: Handlers = {
   },
 
   'overlay/counts': async (
-    { psa, companyName, companyId, agreementId, productIds },
+    { psa, companyName, companyId, agreementId, productIds, quantities },
     { origin },
   ) => {
     const snapshot = await loadLatestSnapshot();
@@ -157,6 +160,7 @@ export const handlers: Handlers = {
     // mappings of another PSA site.
     const host = origin && URL.canParse(origin) ? new URL(origin).hostname : null;
     const mapping = host ? await findAccountMapping({ psa, host, companyId, agreementId }) : null;
+    if (mapping) await recordObservation(mapping, productIds, quantities);
     const target = { companyName, mappedPolicyId: mapping?.policyId ?? null };
     return overlayCountsFor(snapshot, target, productIds, await listProductMappings());
   },

@@ -15,6 +15,7 @@ import { AUTO_LOCK_ALARM, scheduleAutoLock } from './vault-handlers';
 import { getVaultState, lockIfExpired } from '../vault/vault';
 import { BUILT_IN_PATTERNS } from '../psa-sites/content-scripts';
 import { sitePattern } from '../psa-sites/sites';
+import { refreshActionBadge } from '../reconciliation/action-badge';
 
 /** Registers the listeners, then starts up; the promise settles when start-up has finished. */
 export function startBackground(): Promise<void> {
@@ -85,6 +86,7 @@ async function initialise(): Promise<void> {
     ['register the PSA content script', syncPsaSites],
     ['schedule the auto-lock', scheduleAutoLock],
     ['resume an interrupted sync', () => resumeInterruptedSync()],
+    ['update the toolbar badge', refreshActionBadge],
   ];
   for (const [name, step] of steps) {
     try {

@@ -7,6 +7,7 @@ import { credentialsSchema } from '../vault/credentials';
 import { productMappingSchema, MAX_PRODUCT_ID_LENGTH } from '../mapping/product-mapping';
 import { syncSettingsSchema } from '../settings/settings';
 import { accountMappingInputSchema } from '../mapping/account-mapping';
+import { MAX_BILLED_QUANTITY } from '../psa/billing';
 
 /** Company names read from a PSA page are cut to this length before they are sent. */
 export const MAX_COMPANY_NAME_LENGTH = 200;
@@ -73,12 +74,22 @@ export const messageSchema = z.discriminatedUnion('type', [
     companyId: z.string().max(100).nullable(),
     agreementId: z.string().max(100).nullable(),
     productIds: z.array(z.string().max(MAX_PRODUCT_ID_LENGTH)).max(MAX_PRODUCT_IDS),
+    /**
+     * The billed quantity of each product id, at the same index, summed over its billed lines.
+     * The handler ignores them unless there is exactly one per product id.
+     */
+    quantities: z
+      .array(z.number().finite().min(-MAX_BILLED_QUANTITY).max(MAX_BILLED_QUANTITY))
+      .max(MAX_PRODUCT_IDS)
+      .optional(),
   }),
   z.object({ type: z.literal('settings/export') }),
   /** The parsed JSON of a settings file, checked whole by `importSettingsFile`. */
   z.object({ type: z.literal('settings/import'), file: z.unknown() }),
   z.object({ type: z.literal('diagnostics/history') }),
   z.object({ type: z.literal('diagnostics/log') }),
+  /** The popup's reconciliation of mapped clients and the trend of each account policy. */
+  z.object({ type: z.literal('popup/workspace') }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;

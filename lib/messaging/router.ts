@@ -39,6 +39,7 @@ const ALLOWED: Record<SenderClass, ReadonlySet<MessageType>> = {
     'settings/import',
     'diagnostics/history',
     'diagnostics/log',
+    'popup/workspace',
   ]),
   'side-panel': new Set<MessageType>([
     'panel/policies',

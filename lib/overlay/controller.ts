@@ -16,10 +16,14 @@ import { compareCounts, type CountComparison } from './compare';
 import { summarizeComparisons } from './line-summary';
 import { createSummaryChip, SUMMARY_ATTRIBUTE, type SummaryChip } from './summary-chip';
 
-/** Asks the background for the counts of the agreement on screen and its billed product ids. */
+/**
+ * Asks the background for the counts of the agreement on screen and its billed product ids.
+ * `quantities[i]` is the billed quantity of `productIds[i]`, summed over its billed lines.
+ */
 export type CountsSource = (
   page: AgreementPage,
   productIds: string[],
+  quantities: number[],
 ) => Promise<OverlayCounts | null>;
 
 export interface OverlayOptions {
@@ -68,12 +72,16 @@ export function startOverlay(
     try {
       const page = adapter.readAgreement(doc);
       if (!page) return;
-      const productIds = [
-        ...new Set(page.lines.filter(isBilledLine).map((line) => line.productId)),
-      ];
-      const key = JSON.stringify([page.companyName, page.companyId, page.recordId, productIds]);
+      const billed = new Map<string, number>();
+      for (const line of page.lines.filter(isBilledLine)) {
+        billed.set(line.productId, (billed.get(line.productId) ?? 0) + billedQuantity(line));
+      }
+      const productIds = [...billed.keys()];
+      const quantities = [...billed.values()];
+      const key = JSON.stringify([page.companyName, page.companyId, page.recordId, [...billed]]);
       if (!cached || cached.key !== key || Date.now() - cached.at > COUNTS_MAX_AGE_MS) {
-        cached = { key, at: Date.now(), counts: await fetchCounts(page, productIds) };
+        const counts = await fetchCounts(page, productIds, quantities);
+        cached = { key, at: Date.now(), counts };
       }
       if (!signal.aborted) renderOverlay(doc, adapter, chip, page, cached.counts);
     } catch (error) {

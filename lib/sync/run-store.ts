@@ -9,8 +9,10 @@ import type { ResumePoint } from '../addigy/client';
 import type { DeviceRecord, Policy } from '../addigy/types';
 import { openExtensionDb } from '../storage/db';
 import type { Snapshot } from './snapshot';
+import { diffMembership, type DeviceMembership } from './device-changes';
 
 const CURRENT = 'current';
+const MEMBERSHIP_KEY = 'latest';
 
 /** A run older than this is discarded on start-up, because the fleet may have changed since. */
 export const RUN_MAX_AGE_MS = 30 * 60_000;
@@ -80,15 +82,34 @@ export async function discardRun(): Promise<void> {
 
 /**
  * Adds `snapshot`, prunes snapshots beyond `keep`, and deletes the finished run with its pages,
- * all in one transaction.
+ * all in one transaction. With `membership`, the snapshot also gets the devices added and
+ * removed per account policy since the stored membership, which it then replaces, in the same
+ * transaction, so a stopped worker cannot leave the two out of step.
  */
-export async function commitSnapshot(snapshot: Snapshot, keep: number): Promise<number> {
+export async function commitSnapshot(
+  snapshot: Snapshot,
+  keep: number,
+  membership?: Omit<DeviceMembership, 'snapshotId'>,
+): Promise<number> {
   const db = await openExtensionDb();
-  const transaction = db.transaction(['snapshots', 'syncRuns', 'syncPages'], 'readwrite');
+  const transaction = db.transaction(
+    ['snapshots', 'syncRuns', 'syncPages', 'deviceMembership'],
+    'readwrite',
+  );
   const snapshots = transaction.objectStore('snapshots');
   // IndexedDB rejects an explicit undefined key, so the id is left out for it to assign.
   const { id: _id, ...record } = snapshot;
+  if (membership) {
+    const previous = await transaction.objectStore('deviceMembership').get(MEMBERSHIP_KEY);
+    if (previous) record.changes = diffMembership(previous, membership);
+    snapshot.changes = record.changes;
+  }
   const id = await snapshots.add(record);
+  if (membership) {
+    await transaction
+      .objectStore('deviceMembership')
+      .put({ snapshotId: id, ...membership }, MEMBERSHIP_KEY);
+  }
   const keys = await snapshots.getAllKeys();
   for (const key of keys.slice(0, Math.max(0, keys.length - keep))) {
     await snapshots.delete(key);

@@ -25,6 +25,9 @@ import {
   type SyncRun,
 } from './run-store';
 import type { FetchWarning, Snapshot } from './snapshot';
+import { afterSnapshotCommit } from './after-commit';
+import { buildMembership } from './device-changes';
+import { loadLatestSnapshot } from './snapshot-store';
 import { loadSyncStatus, saveSyncStatus } from './sync-status';
 import { recordSyncHistory, type SyncHistoryEntry } from './sync-history';
 import { describeSnapshotWarnings } from './warning-text';
@@ -142,7 +145,7 @@ async function syncWithSignal(
         'Addigy is not connected. Open the options, enter your API credentials and click Authenticate.',
       );
     }
-    const snapshot = await fetchAndCount(
+    const { snapshot, membership } = await fetchAndCount(
       dependencies,
       credentials,
       settings,
@@ -154,7 +157,9 @@ async function syncWithSignal(
         void saveSyncStatus(status);
       },
     );
-    snapshot.id = await commitSnapshot(snapshot, settings.snapshotsKept);
+    const previous = await loadLatestSnapshot();
+    snapshot.id = await commitSnapshot(snapshot, settings.snapshotsKept, membership);
+    await afterSnapshotCommit(previous, snapshot);
     const finishedAt = dependencies.now();
     await saveSyncStatus({ ...status, state: 'idle', finishedAt, error: null, blockedUntil: null });
     log.info(`Sync ${run.runId} finished in ${finishedAt - run.startedAt} ms.`);
@@ -223,7 +228,7 @@ async function fetchAndCount(
   signal: AbortSignal,
   received: { devices: number },
   onPage: (pagesFetched: number, pagesExpected: number | null) => void,
-): Promise<Snapshot> {
+): Promise<{ snapshot: Snapshot; membership: ReturnType<typeof buildMembership> }> {
   const client = dependencies.createClient(credentials, signal);
   if (!run.policies) {
     run.policies = await client.fetchPolicies();
@@ -249,13 +254,14 @@ async function fetchAndCount(
     now: dependencies.now(),
   });
   const finishedAt = dependencies.now();
-  return {
+  const snapshot: Snapshot = {
     createdAt: finishedAt,
     durationMs: finishedAt - run.startedAt,
     apiVersion: credentials.apiVersion,
     counts,
     fetchWarnings: fetchWarningsOf(fetched),
   };
+  return { snapshot, membership: buildMembership(counts, fetched.devices) };
 }
 
 function fetchWarningsOf(fetched: {

@@ -1,4 +1,5 @@
 import type { CountResult } from '../counting/types';
+import type { AccountChanges } from './device-changes';
 
 /** A warning from fetching, as opposed to one from counting. */
 export type FetchWarning =
@@ -15,4 +16,9 @@ export interface Snapshot {
   apiVersion: 'v1' | 'v2';
   counts: CountResult;
   fetchWarnings: FetchWarning[];
+  /**
+   * Devices added to and removed from each account policy since the previous sync. Missing on
+   * the first sync and on snapshots stored before this field existed.
+   */
+  changes?: AccountChanges;
 }

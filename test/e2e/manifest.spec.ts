@@ -19,6 +19,7 @@ test('release manifest permissions are minimal', () => {
     'https://prod.addigy.com/*',
   ]);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  expect(manifest.optional_permissions).toEqual(['notifications']);
   expect(manifest.content_scripts ?? []).toEqual([]);
 });
 

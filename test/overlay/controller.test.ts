@@ -101,3 +101,21 @@ describe('startOverlay', () => {
     expect(doc.querySelector('[data-addigy-badge]')).toBeNull();
   });
 });
+
+describe('startOverlay quantities', () => {
+  it('sends the billed quantity of each product id', async () => {
+    const lines = [
+      { productId: 'MDM-MAC', quantity: 12, lessIncluded: 2 },
+      { productId: 'MDM-MAC', quantity: 3 },
+      { productId: 'MDM-IOS', quantity: 5, cancelled: '12/31/2024' },
+      { productId: 'HELPDESK', quantity: 3 },
+    ];
+    const doc = loadAgreementPage({ company: 'Acme Dental', lines: JSON.stringify(lines) });
+    const fetchCounts = vi.fn<CountsSource>(async () => null);
+    start(doc, fetchCounts);
+    await vi.waitFor(() => expect(fetchCounts).toHaveBeenCalled());
+    const [, productIds, quantities] = fetchCounts.mock.calls[0]!;
+    expect(productIds).toEqual(['MDM-MAC', 'HELPDESK']);
+    expect(quantities).toEqual([13, 3]);
+  });
+});
