@@ -14,6 +14,7 @@ import { useExtensionState } from './use-extension-state';
 const SECTIONS: Array<[id: string, title: string]> = [
   ['connection-title', 'Addigy connection'],
   ['sync-settings-title', 'Sync'],
+  ['notification-settings-title', 'Notifications'],
   ['psa-sites-title', 'PSA sites'],
   ['product-mappings-title', 'PSA products'],
   ['mappings-manager-title', 'Account mappings'],
@@ -67,6 +68,7 @@ export function OptionsApp() {
         snapshot={state.snapshot}
         onChanged={reload}
       />
+      <NotificationSettings />
       <PsaSites sites={state.settings.psaSites} onChanged={reload} />
       <ProductMappings key={`products-${importCount}-${settingsImports}`} />
       <MappingsManager
@@ -74,7 +76,6 @@ export function OptionsApp() {
         snapshot={state.snapshot}
         onImported={() => setImportCount((count) => count + 1)}
       />
-      <NotificationSettings />
       <PassphraseSettings vault={state.vault} onChanged={reload} />
       <SettingsTransfer onImported={afterSettingsImport} />
       <Diagnostics />

@@ -98,17 +98,25 @@ export function startOverlay(
   // The first change of a burst that is still waiting; a page that changes more often than the
   // debounce still gets a refresh every MAX_WAIT_MS.
   let burstStartedAt: number | null = null;
+  let lastRefreshAt = Number.NEGATIVE_INFINITY;
+  const runRefresh = () => {
+    burstStartedAt = null;
+    timer = undefined;
+    lastRefreshAt = Date.now();
+    void refresh();
+  };
+  // The first change after a quiet spell refreshes at once (leading edge), so badges appear as
+  // soon as the grid does; the rest of a burst waits for the debounce (trailing edge), so a grid
+  // that renders in steps is read again once it settles.
   const schedule = () => {
+    if (timer === undefined && Date.now() - lastRefreshAt >= DEBOUNCE_MS) {
+      runRefresh();
+      return;
+    }
     clearTimeout(timer);
     burstStartedAt ??= Date.now();
     const waited = Date.now() - burstStartedAt;
-    timer = setTimeout(
-      () => {
-        burstStartedAt = null;
-        void refresh();
-      },
-      Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited)),
-    );
+    timer = setTimeout(runRefresh, Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited)));
   };
 
   const observer = new MutationObserver((mutations) => {

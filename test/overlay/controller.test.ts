@@ -91,6 +91,44 @@ describe('startOverlay', () => {
     expect(doc.querySelectorAll('[data-addigy-summary]')).toHaveLength(1);
   });
 
+  it('refreshes at once on the first change after a quiet spell', async () => {
+    const doc = loadPage();
+    const adapter = createConnectWiseAdapter();
+    const readAgreement = vi.spyOn(adapter, 'readAgreement');
+    start(doc, async () => COUNTS, adapter);
+    await vi.waitFor(() => expect(doc.querySelector('[data-addigy-summary]')).not.toBeNull());
+    // Longer than the debounce, so the next change starts a new burst.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = readAgreement.mock.calls.length;
+
+    doc.body.append(doc.createElement('div'));
+    // A zero-delay timer runs long before the 150 ms debounce could end.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(readAgreement).toHaveBeenCalledTimes(before + 1);
+  });
+
+  it('reads the page again once a burst of changes settles', async () => {
+    const doc = loadPage();
+    const adapter = createConnectWiseAdapter();
+    const readAgreement = vi.spyOn(adapter, 'readAgreement');
+    start(doc, async () => COUNTS, adapter);
+    await vi.waitFor(() => expect(doc.querySelector('[data-addigy-summary]')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = readAgreement.mock.calls.length;
+
+    doc.body.append(doc.createElement('div'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    doc.body.append(doc.createElement('div'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    doc.body.append(doc.createElement('div'));
+
+    // The first change refreshes at once; the other two share one refresh after the debounce.
+    await vi.waitFor(() => expect(readAgreement).toHaveBeenCalledTimes(before + 2));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readAgreement).toHaveBeenCalledTimes(before + 2);
+  });
+
   it('removes the chip and badges on abort', async () => {
     const doc = loadPage();
     start(doc, async () => COUNTS);
