@@ -3,7 +3,7 @@
  * difference for mapped clients, the changes since the last sync and a trend. Columns sort by
  * their header button (aria-sort), and clients with child policies expand (aria-expanded).
  */
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { OS_TYPES, type CountResult, type OsCounts, type OsType } from '../lib/counting/types';
 import { NOT_IN_ACCOUNT_NAME, UNASSIGNED_NAME } from '../lib/export/csv';
 import {
@@ -25,6 +25,13 @@ interface Props {
 }
 
 /** The OS types with at least one device anywhere, in the fixed column order. */
+/**
+ * Client rows rendered at first, and added each time the user scrolls to the end. A tenant with
+ * thousands of clients would otherwise build every row, with its trend, before the popup shows
+ * anything. Search, sort and filter still run over every client.
+ */
+export const ROWS_PER_STEP = 100;
+
 function presentOsTypes(counts: CountResult): OsType[] {
   return OS_TYPES.filter((os) => counts.all.byOs[os] > 0);
 }
@@ -40,6 +47,10 @@ export function PolicyTable({ counts, rows, showOutsideRows, order, onSort }: Pr
       return next;
     });
   }, []);
+  const [rowLimit, setRowLimit] = useState(ROWS_PER_STEP);
+  const shownRows = rows.length > rowLimit ? rows.slice(0, rowLimit) : rows;
+  const showMore = useCallback(() => setRowLimit((limit) => limit + ROWS_PER_STEP), []);
+  const showAll = useCallback(() => setRowLimit(Number.POSITIVE_INFINITY), []);
   const header = (key: SortKey, label: string, numeric = true, title?: string) => (
     <SortHeader
       key={key}
@@ -79,7 +90,7 @@ export function PolicyTable({ counts, rows, showOutsideRows, order, onSort }: Pr
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {shownRows.map((row) => (
           <ClientRows
             key={row.policyId}
             row={row}
@@ -90,6 +101,14 @@ export function PolicyTable({ counts, rows, showOutsideRows, order, onSort }: Pr
             childIndex={childIndex}
           />
         ))}
+        {rows.length > rowLimit && (
+          <MoreRows
+            hidden={rows.length - rowLimit}
+            columns={osTypes.length + 8}
+            onMore={showMore}
+            onAll={showAll}
+          />
+        )}
         {showOutsideRows && (
           <>
             <OutsideRow
@@ -123,6 +142,42 @@ export function PolicyTable({ counts, rows, showOutsideRows, order, onSort }: Pr
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/**
+ * The row after the rendered clients: it renders the next step when it scrolls into view, and its
+ * buttons do the same for keyboard users.
+ */
+function MoreRows(props: {
+  hidden: number;
+  columns: number;
+  onMore: () => void;
+  onAll: () => void;
+}) {
+  const { hidden, columns, onMore, onAll } = props;
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    const row = rowRef.current;
+    if (!row || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) onMore();
+    });
+    observer.observe(row);
+    return () => observer.disconnect();
+  }, [onMore, hidden]);
+  return (
+    <tr ref={rowRef} class="more-rows" data-testid="more-rows">
+      <td colSpan={columns}>
+        {hidden.toLocaleString('en-US')} more {hidden === 1 ? 'client' : 'clients'}.{' '}
+        <button type="button" class="link" onClick={onMore}>
+          Show {Math.min(hidden, ROWS_PER_STEP)} more
+        </button>{' '}
+        <button type="button" class="link" onClick={onAll} data-testid="show-all-rows">
+          Show all
+        </button>
+      </td>
+    </tr>
   );
 }
 

@@ -102,6 +102,12 @@ export interface PopupRow {
 }
 
 export async function readPopupTable(popup: Page): Promise<PopupRow[]> {
+  // A long list renders its first rows only; "Show all" renders the rest.
+  const showAll = popup.getByTestId('show-all-rows');
+  if (await showAll.isVisible()) {
+    await showAll.click();
+    await showAll.waitFor({ state: 'detached' });
+  }
   return popup.getByTestId('policy-row').evaluateAll((rows) =>
     rows.map((row) => {
       const values: Record<string, number> = {};

@@ -191,3 +191,66 @@ describe('SyncStatusBar', () => {
     );
   });
 });
+
+describe('PolicyWorkspace with many clients', () => {
+  const CLIENTS = 250;
+  const names = Array.from(
+    { length: CLIENTS },
+    (_, i) => `Client ${String(i + 1).padStart(3, '0')}`,
+  );
+  const many: Snapshot = {
+    ...SNAPSHOT,
+    changes: undefined,
+    counts: countDevices(
+      names.map((name, i) => policy(`p${i + 1}`, name)),
+      names.map((_, i) =>
+        device({ agentId: `d${i + 1}`, policyId: `p${i + 1}`, productName: 'Mac14,2' }),
+      ),
+      { accountLevel: { kind: 'roots' }, staleAfterDays: 30, now: NOW },
+    ),
+  };
+
+  async function renderMany() {
+    request.mockResolvedValue({ reconciliation: {}, trends: {} });
+    await act(async () => {
+      render(<PolicyWorkspace snapshot={many} />, container);
+    });
+    await vi.waitFor(() => expect(rowNames().length).toBeGreaterThan(0));
+  }
+
+  const moreRowText = () =>
+    container.querySelector('[data-testid="more-rows"]')?.textContent?.split('.')[0];
+
+  it('renders the first clients and the rest on request', async () => {
+    await renderMany();
+    expect(rowNames()).toEqual(names.slice(0, 100));
+    expect(moreRowText()).toBe('150 more clients');
+
+    const more = [
+      ...container.querySelectorAll<HTMLButtonElement>('[data-testid="more-rows"] button'),
+    ];
+    expect(more.map((button) => button.textContent)).toEqual(['Show 100 more', 'Show all']);
+    await act(() => more[0]!.click());
+    expect(rowNames()).toEqual(names.slice(0, 200));
+    expect(moreRowText()).toBe('50 more clients');
+
+    await act(() =>
+      container.querySelector<HTMLButtonElement>('[data-testid="show-all-rows"]')!.click(),
+    );
+    expect(rowNames()).toEqual(names);
+    expect(container.querySelector('[data-testid="more-rows"]')).toBeNull();
+  });
+
+  it('searches every client, not only the rendered ones', async () => {
+    await renderMany();
+    const search = container.querySelector<HTMLInputElement>('[data-testid="policy-search"]')!;
+    await act(() => {
+      search.value = 'client 24';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await vi.waitFor(() =>
+      expect(rowNames()).toEqual(names.filter((name) => name.startsWith('Client 24'))),
+    );
+    expect(container.querySelector('[data-testid="more-rows"]')).toBeNull();
+  });
+});
