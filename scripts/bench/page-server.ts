@@ -1,7 +1,7 @@
 /**
  * Serves the overlay benchmark's page on 127.0.0.1: `pages/agreement-bench.html` at the
- * ConnectWise app path, its script, and the ConnectWise fixture modules it imports from
- * test/fixtures/psa/connectwise, read-only. Any other path is a 404.
+ * ConnectWise app path, its script, and the fixture modules it imports from
+ * test/fixtures/psa/connectwise and test/fixtures/psa/shared, read-only. Any other path is a 404.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -11,15 +11,21 @@ import { fileURLToPath } from 'node:url';
 /** A ConnectWise release path, so that the ConnectWise adapter takes the page. */
 export const AGREEMENT_PATH = '/v4_6_release/ConnectWise.aspx';
 
-const FIXTURE_MODULES = ['agreement-data.js', 'agreement-screen.js', 'agreement-state.js'];
+const FIXTURE_MODULES = {
+  connectwise: ['agreement-data.js', 'agreement-screen.js', 'agreement-state.js'],
+  shared: ['fixture-params.js', 'edit-mode.js'],
+};
 
 function fileFor(pathname: string): URL | null {
   if (pathname === AGREEMENT_PATH) return new URL('./pages/agreement-bench.html', import.meta.url);
   if (pathname === '/bench/agreement-bench.js') {
     return new URL('./pages/agreement-bench.js', import.meta.url);
   }
-  const module = FIXTURE_MODULES.find((name) => pathname === `/connectwise/${name}`);
-  return module ? new URL(`../../test/fixtures/psa/connectwise/${module}`, import.meta.url) : null;
+  for (const [folder, modules] of Object.entries(FIXTURE_MODULES)) {
+    const module = modules.find((name) => pathname === `/${folder}/${name}`);
+    if (module) return new URL(`../../test/fixtures/psa/${folder}/${module}`, import.meta.url);
+  }
+  return null;
 }
 
 export interface PageServer {

@@ -10,6 +10,7 @@
  * animated placeholder that changes nodes, would time out here.
  */
 import type { Page } from '@playwright/test';
+import { ROWS_PER_STEP } from '../../components/PolicyTable';
 import { launchBenchBrowser } from './extension-browser';
 import { formatMilliseconds, formatRatio, median, type BenchmarkResult } from './figures';
 import { POPUP_PROBE_SCRIPT, type PopupProbe } from './popup-probe';
@@ -78,7 +79,6 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
     const insertedMs = median(full.map((probe) => probe.firstRowInsertedAt!));
     const emptyDomMs = median(empty.map((probe) => probe.lastChangeAt!));
     const rowCounts = full.map((probe) => probe.rowCount);
-    const allRowsShown = rowCounts.every((count) => count === options.policyCount);
     const ratio = rowsMs / emptyMs;
     return {
       title: 'Popup',
@@ -88,6 +88,7 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
         'With data: the frame after the first `[data-testid="policy-row"]` appears.',
         'The rows marked "before layout" give the same moments without the frame, when the MutationObserver saw the change.',
         `Empty (before any credentials or snapshot): the frame after the last DOM change before the page stays unchanged for ${QUIET_MS.toLocaleString('en-US')} ms.`,
+        `The popup renders the first ${ROWS_PER_STEP} client rows and more as the user scrolls, while search, sort and filter cover every client, so "policy rows in the first render" is that step and has no target.`,
         `The snapshot comes from the product's real sync against the local Addigy server (${options.policyCount.toLocaleString('en-US')} root policies, 5 devices each), started by the \`credentials/authenticate\` message that the options page sends.`,
       ].join(' '),
       figures: [
@@ -111,8 +112,6 @@ export async function runPopupBenchmark(options: PopupBenchOptions): Promise<Ben
         {
           name: 'Policy rows in the first render, per load',
           value: [...new Set(rowCounts)].map((count) => count.toLocaleString('en-US')).join(', '),
-          target: `= ${options.policyCount.toLocaleString('en-US')}`,
-          passed: allRowsShown,
         },
         {
           name: 'With data / empty',

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ROWS_PER_STEP } from '../../components/PolicyTable';
 import { PolicyWorkspace } from '../../components/PolicyWorkspace';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import type { PopupWorkspace } from '../../lib/background/popup-handlers';
@@ -223,16 +224,19 @@ describe('PolicyWorkspace with many clients', () => {
 
   it('renders the first clients and the rest on request', async () => {
     await renderMany();
-    expect(rowNames()).toEqual(names.slice(0, 100));
-    expect(moreRowText()).toBe('150 more clients');
+    expect(rowNames()).toEqual(names.slice(0, ROWS_PER_STEP));
+    expect(moreRowText()).toBe(`${CLIENTS - ROWS_PER_STEP} more clients`);
 
     const more = [
       ...container.querySelectorAll<HTMLButtonElement>('[data-testid="more-rows"] button'),
     ];
-    expect(more.map((button) => button.textContent)).toEqual(['Show 100 more', 'Show all']);
+    expect(more.map((button) => button.textContent)).toEqual([
+      `Show ${ROWS_PER_STEP} more`,
+      'Show all',
+    ]);
     await act(() => more[0]!.click());
-    expect(rowNames()).toEqual(names.slice(0, 200));
-    expect(moreRowText()).toBe('50 more clients');
+    expect(rowNames()).toEqual(names.slice(0, 2 * ROWS_PER_STEP));
+    expect(moreRowText()).toBe(`${CLIENTS - 2 * ROWS_PER_STEP} more clients`);
 
     await act(() =>
       container.querySelector<HTMLButtonElement>('[data-testid="show-all-rows"]')!.click(),
