@@ -16,8 +16,14 @@ export function NotificationSettings() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void Promise.all([loadNotificationsEnabled(), browser.permissions.contains(PERMISSION)]).then(
+    Promise.all([loadNotificationsEnabled(), browser.permissions.contains(PERMISSION)]).then(
       ([stored, granted]) => setEnabled(stored && granted),
+      (failure: unknown) => {
+        setEnabled(false);
+        setError(
+          `Could not read the notification setting: ${failure instanceof Error ? failure.message : String(failure)}. Reopen the options to try again.`,
+        );
+      },
     );
   }, []);
 

@@ -39,6 +39,17 @@ async function renderSettings(): Promise<HTMLInputElement> {
 }
 
 describe('NotificationSettings', () => {
+  it('says so when the permission cannot be read', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => {
+      throw new Error('permissions unavailable');
+    });
+    const box = await renderSettings();
+    expect(box.checked).toBe(false);
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+      'Could not read the notification setting: permissions unavailable. Reopen the options to try again.',
+    );
+  });
+
   it('is off by default', async () => {
     const box = await renderSettings();
     expect(box.checked).toBe(false);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/OptionsApp';
 import { settingsSchema } from '../../lib/settings/settings';
 import { IDLE_STATUS } from '../../lib/sync/sync-status';
@@ -22,6 +23,8 @@ const STATE = {
 describe('OptionsApp', () => {
   beforeEach(() => {
     request.mockReset();
+    // The notification section asks whether its optional permission is granted.
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => false);
     request.mockImplementation(async (message) => (message.type === 'state/get' ? STATE : []));
   });
 
