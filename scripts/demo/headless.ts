@@ -16,6 +16,7 @@ import {
   openExtensionPage,
   openSidePanel,
   readPopupTable,
+  syncNow,
   waitForSyncToSettle,
   type ConnectionInput,
   type PopupRow,
@@ -78,16 +79,31 @@ export async function runHeadlessDemo(options: HeadlessDemoOptions): Promise<boo
     await step('Export the CSV', async () => {
       writeFileSync(path.join(options.outDir, 'counts.csv'), await exportCsv(popup));
     });
-    await step('Screenshot the popup', async () => {
-      await popup.setViewportSize({ width: 780, height: 900 });
-      await popup.screenshot({ path: path.join(options.outDir, 'popup.png'), fullPage: true });
-    });
     const agreement = await step('Open the agreement page and screenshot it', () =>
       captureAgreement(browser, options, rows),
     );
-    await step('Open the mapping side panel and screenshot it', async () => {
-      await openSidePanel(agreement, browser.extensionId);
+    const panel = await step('Open the mapping side panel and screenshot it', async () => {
+      const frame = await openSidePanel(agreement, browser.extensionId);
       await agreement.screenshot({ path: path.join(options.outDir, 'sidepanel.png') });
+      return frame;
+    });
+    await step('Keep the exact-name match', async () => {
+      await panel.getByTestId('keep-match').click();
+      await panel.getByTestId('current-mapping').waitFor();
+    });
+    // A second sync gives the popup's trend two points, and the kept match gives the client the
+    // billed quantity the overlay saw on the agreement.
+    await step('Sync again', async () => {
+      await popup.bringToFront();
+      const state = await syncNow(popup);
+      if (state !== 'idle') throw new Error(await popup.getByTestId('sync-status').innerText());
+    });
+    await step('Screenshot the popup', async () => {
+      await popup.reload();
+      await popup.getByTestId('policy-row').first().waitFor();
+      await popup.locator('td.number[data-column="billed"]').first().waitFor();
+      await popup.setViewportSize({ width: 780, height: 900 });
+      await popup.screenshot({ path: path.join(options.outDir, 'popup.png'), fullPage: true });
     });
     printTable(rows);
     return true;
