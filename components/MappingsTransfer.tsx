@@ -3,8 +3,6 @@
  * only, never credentials. An import is checked whole by the background, so an invalid file
  * changes nothing and the error names the entry that is wrong.
  */
-import { useState } from 'preact/hooks';
-import { downloadText } from '../lib/export/download';
 import {
   describeExport,
   describeImport,
@@ -14,12 +12,7 @@ import {
 } from '../lib/mapping/mappings-file';
 import type { MappingsFile } from '../lib/mapping/transfer';
 import { request } from '../lib/messaging/client';
-
-type Result = { kind: 'success' | 'error'; text: string };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { useJsonFileTransfer } from './use-json-file-transfer';
 
 async function importFile(file: File): Promise<string> {
   if (file.size > MAX_MAPPINGS_FILE_BYTES) {
@@ -34,35 +27,14 @@ async function importFile(file: File): Promise<string> {
 }
 
 export function MappingsTransfer({ onImported }: { onImported(): void }) {
-  const [result, setResult] = useState<Result | null>(null);
-
-  const exportAll = async () => {
-    try {
+  const { result, exportAll, importChosenFile } = useJsonFileTransfer({
+    exportFile: async () => {
       const file = await request<MappingsFile>({ type: 'mappings/export' });
-      downloadText(
-        mappingsFileName(new Date()),
-        `${JSON.stringify(file, null, 2)}\n`,
-        'application/json',
-      );
-      setResult({ kind: 'success', text: describeExport(file) });
-    } catch (error) {
-      setResult({ kind: 'error', text: messageOf(error) });
-    }
-  };
-
-  const onFileChosen = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
-    try {
-      setResult({ kind: 'success', text: await importFile(file) });
-      onImported();
-    } catch (error) {
-      setResult({ kind: 'error', text: messageOf(error) });
-    } finally {
-      // Lets the same file be chosen again after it was fixed.
-      input.value = '';
-    }
-  };
+      return { name: mappingsFileName(new Date()), value: file, message: describeExport(file) };
+    },
+    importFile,
+    onImported,
+  });
 
   return (
     <div class="mappings-transfer">
@@ -74,7 +46,7 @@ export function MappingsTransfer({ onImported }: { onImported(): void }) {
         id="mappings-import"
         type="file"
         accept="application/json,.json"
-        onChange={(event) => void onFileChosen(event.currentTarget)}
+        onChange={(event) => void importChosenFile(event.currentTarget)}
         data-testid="import-mappings"
       />
       <p class="field-help">

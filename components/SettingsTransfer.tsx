@@ -3,8 +3,6 @@
  * contains credentials. An import is checked whole by the background, so an invalid file changes nothing
  * and the error names the entry that is wrong.
  */
-import { useState } from 'preact/hooks';
-import { downloadText } from '../lib/export/download';
 import { request } from '../lib/messaging/client';
 import {
   MAX_SETTINGS_FILE_BYTES,
@@ -13,12 +11,7 @@ import {
   settingsFileName,
 } from '../lib/settings/settings-file';
 import type { SettingsFile, SettingsImportResult } from '../lib/settings/settings-transfer';
-
-type Result = { kind: 'success' | 'error'; text: string };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { useJsonFileTransfer } from './use-json-file-transfer';
 
 async function importFile(file: File): Promise<string> {
   if (file.size > MAX_SETTINGS_FILE_BYTES) {
@@ -32,36 +25,15 @@ async function importFile(file: File): Promise<string> {
 }
 
 export function SettingsTransfer({ onImported }: { onImported(): Promise<void> }) {
-  const [result, setResult] = useState<Result | null>(null);
-
-  const exportAll = async () => {
-    try {
-      const file = await request<SettingsFile>({ type: 'settings/export' });
-      downloadText(
-        settingsFileName(new Date()),
-        `${JSON.stringify(file, null, 2)}\n`,
-        'application/json',
-      );
-      setResult({ kind: 'success', text: 'Exported the settings and every mapping.' });
-    } catch (error) {
-      setResult({ kind: 'error', text: messageOf(error) });
-    }
-  };
-
-  const onFileChosen = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
-    try {
-      const text = await importFile(file);
-      await onImported();
-      setResult({ kind: 'success', text });
-    } catch (error) {
-      setResult({ kind: 'error', text: messageOf(error) });
-    } finally {
-      // Lets the same file be chosen again after it was fixed.
-      input.value = '';
-    }
-  };
+  const { result, exportAll, importChosenFile } = useJsonFileTransfer({
+    exportFile: async () => ({
+      name: settingsFileName(new Date()),
+      value: await request<SettingsFile>({ type: 'settings/export' }),
+      message: 'Exported the settings and every mapping.',
+    }),
+    importFile,
+    onImported,
+  });
 
   return (
     <section aria-labelledby="settings-file-title" data-testid="settings-transfer">
@@ -82,7 +54,7 @@ export function SettingsTransfer({ onImported }: { onImported(): Promise<void> }
         type="file"
         accept="application/json,.json"
         aria-describedby="settings-import-help"
-        onChange={(event) => void onFileChosen(event.currentTarget)}
+        onChange={(event) => void importChosenFile(event.currentTarget)}
         data-testid="import-settings"
       />
       <p id="settings-import-help" class="field-help">
