@@ -8,7 +8,7 @@ import {
   listProductMappings,
   saveProductMapping,
 } from '../mapping/product-mapping';
-import type { Handlers } from '../messaging/router';
+import type { HandlerContext, Handlers } from '../messaging/router';
 import { hasHostPermission, originPattern } from '../permissions/host-permissions';
 import { loadSettings, updateSettings, type Settings } from '../settings/settings';
 import { sharedBudget } from '../addigy/budget';
@@ -26,6 +26,7 @@ import { panelPoliciesOf } from './panel-policies';
 import { browserScripting, reconcileContentScripts } from '../psa-sites/content-scripts';
 import { MAX_PSA_SITES, parseSiteOrigin, sitePattern } from '../psa-sites/sites';
 import { log } from '../log/logger';
+import { refreshActionBadge } from '../reconciliation/action-badge';
 import { popupHandlers, recordObservation } from './popup-handlers';
 
 /**
@@ -167,3 +168,27 @@ export const handlers: Handlers = {
 
   ...createDiagnosticsHandlers(applyBudgetSettings),
 };
+
+/** Messages that change which agreements are mapped, after which the toolbar badge may change. */
+const MAPPING_CHANGES = [
+  'accountMappings/save',
+  'accountMappings/delete',
+  'mappings/import',
+  'settings/import',
+] as const;
+
+// The wrapper passes each message on unchanged, so the loose types here lose no checking.
+const mutableHandlers = handlers as unknown as Record<
+  string,
+  (message: unknown, context: HandlerContext) => Promise<unknown>
+>;
+for (const type of MAPPING_CHANGES) {
+  const handle = mutableHandlers[type]!;
+  mutableHandlers[type] = async (message, context) => {
+    const result = await handle(message, context);
+    await refreshActionBadge().catch((error: unknown) =>
+      log.warn('Could not update the toolbar badge after a mapping change.', error),
+    );
+    return result;
+  };
+}
