@@ -7,6 +7,7 @@ import type { ProductMapping } from '../mapping/product-mapping';
 import type { Service } from '../mapping/services';
 import type { Snapshot } from '../sync/snapshot';
 import type { OsType } from '../counting/types';
+import { findPolicy } from '../counting/find-policy';
 
 export interface OverlayLineCount {
   productId: string;
@@ -49,7 +50,7 @@ export function overlayCountsFor(
   mappings: ProductMapping[],
 ): OverlayCounts | null {
   const mapped = target.mappedPolicyId
-    ? snapshot.counts.policies[target.mappedPolicyId]
+    ? findPolicy(snapshot.counts, target.mappedPolicyId)
     : undefined;
   const name = target.companyName.trim();
   const matches = mapped

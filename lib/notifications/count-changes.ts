@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { listAccountMappings } from '../mapping/account-mapping';
 import type { Snapshot } from '../sync/snapshot';
+import { findPolicy } from '../counting/find-policy';
 
 const SETTING_KEY = 'countChangeNotifications';
 export const NOTIFICATION_ID = 'addigy-count-changes';
@@ -46,8 +47,8 @@ export function findCountChanges(
   const changes: CountChange[] = [];
   for (const policyId of next.counts.accountIds) {
     if (!mappedPolicyIds.has(policyId)) continue;
-    const before = previous.counts.policies[policyId]?.rolledUp.total;
-    const after = next.counts.policies[policyId]?.rolledUp.total;
+    const before = findPolicy(previous.counts, policyId)?.rolledUp.total;
+    const after = findPolicy(next.counts, policyId)?.rolledUp.total;
     if (before === undefined || after === undefined || before === after) continue;
     changes.push({ policyId, name: next.counts.policies[policyId]!.name, before, after });
   }

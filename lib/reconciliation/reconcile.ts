@@ -6,6 +6,7 @@ import type { AccountMapping } from '../mapping/account-mapping';
 import type { AgreementObservation } from '../mapping/observations';
 import { SERVICES, type Service } from '../mapping/services';
 import type { Snapshot } from '../sync/snapshot';
+import { findPolicy } from '../counting/find-policy';
 
 export interface ServiceComparison {
   service: Service;
@@ -42,11 +43,12 @@ export function reconcile(
   mappings: readonly AccountMapping[],
   observations: readonly AgreementObservation[],
 ): Record<string, PolicyReconciliation> {
-  const result: Record<string, PolicyReconciliation> = {};
+  // Policy ids are keys here, so the object has no prototype for an id like "__proto__" to reach.
+  const result: Record<string, PolicyReconciliation> = Object.create(null);
   if (!snapshot) return result;
   const observationOf = new Map(observations.map((entry) => [entry.key, entry]));
   for (const mapping of mappings) {
-    const policy = snapshot.counts.policies[mapping.policyId];
+    const policy = findPolicy(snapshot.counts, mapping.policyId);
     if (!policy) continue;
     const row = (result[mapping.policyId] ??= emptyReconciliation());
     const observation = observationOf.get(mapping.key);

@@ -10,6 +10,7 @@
 import type { DeviceRecord } from '../addigy/types';
 import { mergeDuplicateSerials } from '../counting/duplicates';
 import type { CountResult } from '../counting/types';
+import { findPolicy } from '../counting/find-policy';
 
 /** The device names kept per account policy and direction, so a snapshot stays small. */
 export const MAX_NAMED_DEVICES = 5;
@@ -67,7 +68,7 @@ function accountResolver(counts: CountResult): (policyId: string) => string | nu
     // Parent links were cut at cycles by the counting rules, so this walk ends.
     let current: string | null = policyId;
     while (current !== null && !accounts.has(current)) {
-      current = counts.policies[current]?.parentId ?? null;
+      current = findPolicy(counts, current)?.parentId ?? null;
     }
     cache.set(policyId, current);
     return current;
@@ -83,7 +84,8 @@ export function diffMembership(
   previous: Pick<DeviceMembership, 'keys' | 'accounts' | 'names'>,
   next: Pick<DeviceMembership, 'keys' | 'accounts' | 'names'>,
 ): AccountChanges {
-  const changes: AccountChanges = {};
+  // Account ids are keys here, so the object has no prototype for an id like "__proto__" to reach.
+  const changes: AccountChanges = Object.create(null);
   const change = (account: string) =>
     (changes[account] ??= { added: 0, removed: 0, addedNames: [], removedNames: [] });
   const nextAccount = new Map<string, string>();

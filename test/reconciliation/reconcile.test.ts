@@ -107,6 +107,19 @@ describe('reconcile', () => {
   });
 });
 
+describe('reconcile with hostile policy ids', () => {
+  it('skips a mapping to a policy id the snapshot lacks', () => {
+    for (const policyId of ['constructor', '__proto__', 'toString']) {
+      const result = reconcile(
+        SNAPSHOT,
+        [mapping('1', policyId)],
+        [observation('1', policyId, { total: 2 })],
+      );
+      expect(Object.keys(result), policyId).toEqual([]);
+    }
+  });
+});
+
 describe('refreshActionBadge', () => {
   let text: Mock<(details: { text: string | null }) => Promise<void>>;
   let title: Mock<(details: { title: string | null }) => Promise<void>>;

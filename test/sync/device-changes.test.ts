@@ -79,6 +79,17 @@ describe('diffMembership', () => {
     });
   });
 
+  it('keeps account ids like __proto__ as keys', () => {
+    const changes = diffMembership(
+      { keys: ['A'], accounts: ['constructor'], names: ['Mac A'] },
+      { keys: ['A', 'B'], accounts: ['__proto__', '__proto__'], names: ['Mac A', 'Mac B'] },
+    );
+    expect(Object.keys(changes).sort()).toEqual(['__proto__', 'constructor']);
+    expect(changes['__proto__']?.added).toBe(2);
+    expect(changes['constructor']?.removed).toBe(1);
+    expect(Object.hasOwn(Object.prototype, 'added')).toBe(false);
+  });
+
   it('returns nothing when nothing changed', () => {
     expect(diffMembership(before, before)).toEqual({});
   });
