@@ -248,6 +248,7 @@ async function fetchAndCount(
   );
   // A cancellation that lands after the last request must still keep the snapshot out.
   signal.throwIfAborted();
+  rejectMostlyMissingDevices(fetched.reportedTotal, fetched.devices.length);
   const counts = countDevices(run.policies, fetched.devices, {
     accountLevel: settings.accountLevel,
     staleAfterDays: settings.staleAfterDays,
@@ -262,6 +263,21 @@ async function fetchAndCount(
     fetchWarnings: fetchWarningsOf(fetched),
   };
   return { snapshot, membership: buildMembership(counts, fetched.devices) };
+}
+
+/**
+ * Below this share of the devices Addigy reported, a sync fails instead of committing counts:
+ * empty or missing pages would otherwise replace good counts with low ones. A smaller gap is a
+ * warning, because devices enrolled or removed during the sync move the total a little.
+ */
+export const MIN_RECEIVED_SHARE = 0.5;
+
+function rejectMostlyMissingDevices(reportedTotal: number | null, received: number): void {
+  if (reportedTotal === null || reportedTotal <= 0) return;
+  if (received >= reportedTotal * MIN_RECEIVED_SHARE) return;
+  throw new Error(
+    `Addigy reported ${reportedTotal} devices but sent ${received}, so the counts were not updated and the last good counts are kept. Click Sync now to try again; if it happens again, check Addigy's status.`,
+  );
 }
 
 function fetchWarningsOf(fetched: {

@@ -54,6 +54,19 @@ describe('runSync', () => {
     });
   });
 
+  it('mostly missing devices fail and keep the last snapshot', async () => {
+    const first = await runSync(dependencies(fakeClient()));
+    const emptyPages = fakeClient({
+      fetchDevices: async () => ({ devices: [], repeatedAgentIds: 0, reportedTotal: 1000 }),
+    });
+
+    await expect(runSync(dependencies(emptyPages))).rejects.toThrow(
+      'Addigy reported 1000 devices but sent 0, so the counts were not updated',
+    );
+    expect((await loadLatestSnapshot())?.id).toBe(first.id);
+    expect((await loadSyncStatus()).state).toBe('failed');
+  });
+
   it('failure keeps the last snapshot', async () => {
     const first = await runSync(dependencies(fakeClient()));
     const failing = fakeClient({
