@@ -14,7 +14,7 @@ export const MIN_SYNC_INTERVAL_MINUTES = 30;
 
 const accountLevelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('roots') }),
-  z.object({ kind: z.literal('children'), parentId: z.string().min(1) }),
+  z.object({ kind: z.literal('children'), parentId: z.string().min(1).max(200) }),
 ]);
 
 /** The settings a page may change through a message; out-of-range values are rejected. */

@@ -22,6 +22,19 @@ const apiUrlSchema = z
       message:
         'The API URL must start with https:// (plain http:// is accepted only for a local test server on this computer).',
     },
+  )
+  // Request paths are appended to the URL, so a query or fragment would swallow them, and a user
+  // name or password in the URL makes fetch reject every request.
+  .refine(
+    (value) => {
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    },
+    {
+      message:
+        'The API URL must not contain a ?query, a #fragment or a user name. Enter only the address, such as https://api.addigy.com.',
+    },
   );
 
 /** Credentials travel in HTTP headers, which take printable ASCII only. */

@@ -23,6 +23,21 @@ describe('credentialsSchema API URL', () => {
   });
 });
 
+describe('credentialsSchema API URL parts', () => {
+  it.each([
+    'https://api.addigy.com/?x=1',
+    'https://api.addigy.com#frag',
+    'https://user:pw@api.addigy.com',
+    'https://user@api.addigy.com',
+  ])('%s rejected', (apiUrl) => {
+    const result = credentialsSchema.safeParse({ apiVersion: 'v2', apiUrl, apiKey: 'key' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(
+      'The API URL must not contain a ?query, a #fragment or a user name. Enter only the address, such as https://api.addigy.com.',
+    );
+  });
+});
+
 describe('credentialsSchema API key', () => {
   it.each([
     ['key\u200b', 'contains a space or a character that cannot be sent'],
