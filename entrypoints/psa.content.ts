@@ -3,7 +3,7 @@ import { request } from '../lib/messaging/client';
 import type { OverlayCounts } from '../lib/background/overlay-counts';
 import { startOverlay } from '../lib/overlay/controller';
 import { adapterForUrl } from '../lib/psa/registry';
-import { isSendableQuantity } from '../lib/psa/billing';
+import { isSendableQuantity, sendableProducts } from '../lib/psa/billing';
 
 // The background registers this script at runtime for the PSA sites the user added and granted
 // (see lib/psa-sites/content-scripts.ts), so the manifest lists no PSA host.
@@ -19,17 +19,19 @@ export default defineContentScript({
       page: { companyName: string; companyId?: string | null; recordId: string | null },
       productIds: string[],
       quantities: number[],
-    ) =>
-      request<OverlayCounts | null>({
+    ) => {
+      const sendable = sendableProducts(productIds, quantities);
+      return request<OverlayCounts | null>({
         type: 'overlay/counts',
         psa: adapter.id,
         companyName: page.companyName,
         companyId: page.companyId ?? null,
         agreementId: page.recordId,
-        productIds,
+        productIds: sendable.productIds,
         // A quantity the page garbled would get the whole message rejected, counts included.
-        quantities: quantities.every(isSendableQuantity) ? quantities : undefined,
+        quantities: sendable.quantities.every(isSendableQuantity) ? sendable.quantities : undefined,
       });
+    };
     // With use_dynamic_url in the manifest, Chromium returns a per-session URL here.
     const panelPageUrl = browser.runtime.getURL('/sidepanel.html');
     startOverlay(document, adapter, fetchCounts, ctx.signal, { panelPageUrl });

@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { SERVICES } from './services';
 import { openExtensionDb } from '../storage/db';
+import { MAX_PRODUCT_ID_LENGTH } from '../psa/billing';
 
 export { SERVICES, SERVICE_LABELS, type Service } from './services';
 
-/** PSA product ids are short codes; the limit keeps page-controlled text small. */
-export const MAX_PRODUCT_ID_LENGTH = 100;
+export { MAX_PRODUCT_ID_LENGTH };
 
 export const productMappingSchema = z.object({
   productId: z

@@ -5,14 +5,14 @@
 import { z } from 'zod';
 import { credentialsSchema } from '../vault/credentials';
 import { productMappingSchema, MAX_PRODUCT_ID_LENGTH } from '../mapping/product-mapping';
+import { MAX_PRODUCT_IDS } from '../psa/billing';
 import { syncSettingsSchema } from '../settings/settings';
 import { accountMappingInputSchema } from '../mapping/account-mapping';
 import { MAX_BILLED_QUANTITY } from '../psa/billing';
 
 /** Company names read from a PSA page are cut to this length before they are sent. */
 export const MAX_COMPANY_NAME_LENGTH = 200;
-/** An agreement rarely has more than a few dozen lines; more is treated as hostile. */
-export const MAX_PRODUCT_IDS = 200;
+export { MAX_PRODUCT_IDS };
 
 /** A PSA record as the side panel names it, with the limits of a stored account mapping. */
 const psaRecord = {
