@@ -9,6 +9,9 @@ import type { Snapshot } from '../lib/sync/snapshot';
 import { watchSyncStatus, type SyncStatus } from '../lib/sync/sync-status';
 import type { VaultState } from '../lib/vault/vault-state';
 
+/** How often a page asks for the state while a sync runs. */
+export const RUNNING_POLL_MS = 10_000;
+
 export interface ExtensionState {
   settings: Settings;
   status: SyncStatus;
@@ -40,6 +43,15 @@ export function useExtensionState(): {
       if (status.state !== 'running') void reload();
     });
   }, [reload]);
+
+  // The browser may stop the service worker mid-sync, and nothing wakes it until a message
+  // arrives. While a sync shows as running, a periodic state request wakes it so that it resumes.
+  const running = state?.status.state === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => void reload(), RUNNING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, reload]);
 
   return { state, loadError, reload };
 }
