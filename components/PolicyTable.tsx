@@ -146,8 +146,8 @@ export function PolicyTable({ counts, rows, showOutsideRows, order, onSort }: Pr
 }
 
 /**
- * The row after the rendered clients: it renders the next step when it scrolls into view, and its
- * buttons do the same for keyboard users.
+ * Renders the row after the rendered clients, which shows the next step when it scrolls into
+ * view. Its buttons do the same for keyboard users.
  */
 function MoreRows(props: {
   hidden: number;

@@ -9,7 +9,7 @@ import type { Snapshot } from '../lib/sync/snapshot';
 import { watchSyncStatus, type SyncStatus } from '../lib/sync/sync-status';
 import type { VaultState } from '../lib/vault/vault-state';
 
-/** How often a page asks for the state while a sync runs. */
+/** The interval at which an open page requests the state while a sync runs. */
 export const RUNNING_POLL_MS = 10_000;
 
 export interface ExtensionState {

@@ -106,7 +106,7 @@ export function startOverlay(
     void refresh();
   };
   // The first change after a quiet spell refreshes at once (leading edge), so badges appear as
-  // soon as the grid does; the rest of a burst waits for the debounce (trailing edge), so a grid
+  // soon as the grid does. The rest of a burst waits for the debounce (trailing edge), so a grid
   // that renders in steps is read again once it settles.
   const schedule = () => {
     if (timer === undefined && Date.now() - lastRefreshAt >= DEBOUNCE_MS) {
