@@ -42,7 +42,9 @@ describe('useExtensionState', () => {
     await vi.waitFor(() => expect(container.textContent).toBe('running'));
     const calls = request.mock.calls.length;
 
-    await act(async () => vi.advanceTimersByTimeAsync(RUNNING_POLL_MS * 2));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(RUNNING_POLL_MS * 2);
+    });
     expect(request.mock.calls.length).toBe(calls + 2);
   });
 
@@ -52,7 +54,9 @@ describe('useExtensionState', () => {
     await vi.waitFor(() => expect(container.textContent).toBe('idle'));
     const calls = request.mock.calls.length;
 
-    await act(async () => vi.advanceTimersByTimeAsync(RUNNING_POLL_MS * 2));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(RUNNING_POLL_MS * 2);
+    });
     expect(request.mock.calls.length).toBe(calls);
   });
 });
