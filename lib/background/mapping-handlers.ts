@@ -6,7 +6,7 @@
  * own origin is the extension's. So every host that a side panel sends, in a record or inside a
  * mapping key, must belong to a PSA site the user added or to a built-in pattern (the list the
  * content script runs on). It must also be the host of the tab that the panel sits in. The browser
- * sets that tab's URL (`sender.tab.url`) because the extension holds the host permission of
+ * sets that tab's URL (`sender.tab.url`) because the extension has the host permission of
  * every PSA site, and a panel whose tab URL is unknown gets nothing. A panel therefore cannot
  * read or change the mappings of another site than the page it was opened on. Extension pages
  * may delete the mappings of any site.

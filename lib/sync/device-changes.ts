@@ -5,7 +5,7 @@
  *
  * Memory: the membership is three parallel arrays, one entry per device in an account policy,
  * because arrays of strings clone and store more compactly than an object with 100,000 keys.
- * The diff holds one `Map` of the new membership and walks the old one once.
+ * The diff keeps one `Map` of the new membership and walks the old one once.
  */
 import type { DeviceRecord } from '../addigy/types';
 import { mergeDuplicateSerials } from '../counting/duplicates';

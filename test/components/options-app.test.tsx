@@ -23,7 +23,7 @@ const STATE = {
 describe('OptionsApp', () => {
   beforeEach(() => {
     request.mockReset();
-    // The notification section asks whether its optional permission is granted.
+    // The notification section checks whether its optional permission is granted.
     vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => false);
     request.mockImplementation(async (message) => (message.type === 'state/get' ? STATE : []));
   });
